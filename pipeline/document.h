@@ -64,8 +64,8 @@ struct Page {
   PageOrigin origin = PageOrigin::kPlainText;
   int width = 0, height = 0;  // Pixels of the image OCR saw; 0 for text.
   int dpi = 0;
-  int orientation_degrees = 0;  // Clockwise rotation applied to make it upright.
-  double deskew_degrees = 0;    // Skew angle found and corrected.
+  int orientation_degrees = 0;             // Clockwise rotation applied to make it upright.
+  double deskew_degrees = 0;               // Skew angle found and corrected.
   std::vector<std::string> preprocessing;  // Steps applied, in order.
   std::vector<OcrLine> lines;              // Empty for text pages.
   float mean_confidence = 0;
@@ -84,8 +84,8 @@ struct RepairEdit {
   size_t original_begin = 0, original_end = 0;
   size_t begin = 0, end = 0;
   std::string before, after;
-  std::string kind;       // "encoding", "normalization", "diacritics", "ocr-confusion", ...
-  double confidence = 1;  // 0..1: how sure repair is that `after` is right.
+  std::string kind;        // "encoding", "normalization", "diacritics", "ocr-confusion", ...
+  double confidence = 1;   // 0..1: how sure repair is that `after` is right.
   bool uncertain = false;  // Below the confidence threshold: flagged, kept.
 };
 
@@ -111,7 +111,7 @@ struct Section {
 
 // A legal document cited by the plan. One entry per distinct document.
 struct Reference {
-  std::string id;  // Canonical key, identical across plans, e.g. "quyet-dinh:23/qd-ttg:2021".
+  std::string id;       // Canonical key, identical across plans, e.g. "quyet-dinh:23/qd-ttg:2021".
   std::string type;     // "Quyết định", "Nghị quyết", ...
   std::string number;   // "23"
   std::string symbol;   // "QĐ-TTg"
@@ -125,9 +125,9 @@ struct Reference {
 
 // A government body named by the plan.
 struct Agency {
-  std::string id;    // Canonical key from the gazetteer, e.g. "so-ldtbxh".
-  std::string name;  // Canonical name.
-  std::string level;  // central, province, district, commune, unit.
+  std::string id;                         // Canonical key from the gazetteer, e.g. "so-ldtbxh".
+  std::string name;                       // Canonical name.
+  std::string level;                      // central, province, district, commune, unit.
   std::vector<std::string> aliases_seen;  // Spellings found in this document.
   std::vector<SourceSpan> mentions;
 };

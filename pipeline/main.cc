@@ -1,0 +1,52 @@
+// vnplan: Vietnamese government plans (Kế hoạch) to structured JSON.
+//
+// The data flow, top-down:
+//   pipeline/cli/*.cc      subcommands: parse flags, feed inputs to a batch
+//   pipeline/pipeline.h    Load -> Ocr -> Repair -> Segment -> Extract
+//   pipeline/document.h    the Document every stage reads and fills
+//   pipeline/json_output.h the Document as versioned JSON
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "pipeline/cli/commands.h"
+
+namespace {
+
+constexpr char kUsage[] =
+    "vnplan " VNPLAN_VERSION
+    ": Vietnamese government plans to structured JSON\n"
+    "\n"
+    "Usage: vnplan COMMAND [OPTIONS] INPUT...\n"
+    "\n"
+    "Commands:\n"
+    "  run      Every stage: scans, PDFs or text to plan JSON\n"
+    "  ocr      Page images and PDFs to text (or --json with lines, boxes, confidences)\n"
+    "  repair   Damaged Vietnamese text to correct Unicode, with a change log\n"
+    "  extract  Plan text to its header, parts, tasks, references, agencies, targets\n"
+    "  eval     Score OCR, repair or extraction against ground truth\n"
+    "  version  Print the version\n"
+    "\n"
+    "'vnplan COMMAND --help' describes a command's options.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") ||
+      !std::strcmp(argv[1], "help")) {
+    std::fputs(kUsage, argc < 2 ? stderr : stdout);
+    return argc < 2 ? 2 : 0;
+  }
+  std::string command = argv[1];
+  if (command == "run") return vnplan::RunCommand(argc, argv, 2);
+  if (command == "ocr") return vnplan::OcrCommand(argc, argv, 2);
+  if (command == "repair") return vnplan::RepairCommand(argc, argv, 2);
+  if (command == "extract") return vnplan::ExtractCommand(argc, argv, 2);
+  if (command == "eval") return vnplan::EvalCommand(argc, argv, 2);
+  if (command == "version" || command == "--version") {
+    std::puts("vnplan " VNPLAN_VERSION);
+    return 0;
+  }
+  std::fprintf(stderr, "vnplan: unknown command '%s'\n\n%s", command.c_str(), kUsage);
+  return 2;
+}
