@@ -58,7 +58,8 @@ std::string ReadAll(const std::string& path) {
 std::string DetectFormat(std::string_view b) {
   if (StartsWith(b, "\x89PNG\r\n\x1a\n")) return "png";
   if (StartsWith(b, "\xff\xd8\xff")) return "jpeg";
-  if (StartsWith(b, "II*\0") || StartsWith(b, std::string_view("MM\0*", 4))) return "tiff";
+  if (StartsWith(b, std::string_view("II*\0", 4)) || StartsWith(b, std::string_view("MM\0*", 4)))
+    return "tiff";
   if (StartsWith(b, "%PDF-")) return "pdf";
   if (StartsWith(b, "BM") && b.size() > 14) return "bmp";
   if (StartsWith(b, "RIFF") && b.size() > 12 && b.substr(8, 4) == "WEBP") return "webp";
