@@ -111,14 +111,14 @@ struct Section {
 
 // A legal document cited by the plan. One entry per distinct document.
 struct Reference {
-  std::string id;       // Canonical key, identical across plans, e.g. "quyet-dinh:23/qd-ttg:2021".
-  std::string type;     // "Quyết định", "Nghị quyết", ...
-  std::string number;   // "23"
-  std::string symbol;   // "QĐ-TTg"
-  int year = 0;         // 0 when unknown.
-  std::string issuer;   // Canonical name of the issuing body when known.
-  std::string date;     // ISO 8601, empty when not stated.
-  std::string subject;  // "về việc ..." when stated.
+  std::string id;            // Canonical key, identical across plans: "quyet-dinh-23-2021-qd-ttg".
+  std::string type;          // "Quyết định", "Nghị quyết", ...
+  std::string number;        // "23"
+  std::string symbol;        // "QĐ-TTg"
+  int year = 0;              // 0 when unknown.
+  std::string issuer;        // Canonical name of the issuing body when known.
+  std::string date;          // ISO 8601, empty when not stated.
+  std::string subject;       // "về việc ..." when stated.
   bool legal_basis = false;  // Cited in the preamble as a basis for the plan.
   std::vector<SourceSpan> mentions;
 };
