@@ -8,4 +8,4 @@ scripts/install_deps.sh
 scripts/build.sh
 mkdir -p out
 build/vnplan run corpus/samples/sample_plan.png -o out/
-echo "setup: wrote out/sample_plan.json; try: build/vnplan --help" >&2
+echo "setup: wrote out/corpus/samples/sample_plan.png.json; try: build/vnplan --help" >&2
