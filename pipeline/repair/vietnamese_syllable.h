@@ -1,0 +1,86 @@
+// VietnameseSyllables: what a written Vietnamese syllable may look like, and
+// where its tone mark goes.
+//
+// The encoding detector scores a candidate decoding by how many of its words
+// are well-formed syllables; Unicode cleanup uses the parse to put the tone
+// mark on the right vowel. Words are analysed in any normalisation form and
+// any order of combining marks, so decomposed or legacy output parses the
+// same as NFC. The structure (onsets, rhymes, stop codas) is data:
+// syllables.tsv in the encodings model folder.
+#ifndef VNPLAN_PIPELINE_REPAIR_VIETNAMESE_SYLLABLE_H_
+#define VNPLAN_PIPELINE_REPAIR_VIETNAMESE_SYLLABLE_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "pipeline/repair/repair_stage.h"
+
+namespace vnplan {
+
+// Combining marks Vietnamese writes on vowels.
+inline bool IsToneMark(char32_t c) {
+  return c == 0x300 || c == 0x301 || c == 0x303 || c == 0x309 || c == 0x323;
+}
+inline bool IsVowelMark(char32_t c) { return c == 0x302 || c == 0x306 || c == 0x31B; }
+
+// A word taken apart: letters lowercase and toneless (â, ă, ê, ô, ơ, ư, đ are
+// single letters), the case of each, and the tone mark.
+struct SyllableLetters {
+  std::u32string letters;
+  std::vector<bool> upper;
+  char32_t tone = 0;  // One of the IsToneMark() marks, or 0.
+  int tone_at = -1;   // Index into `letters` of the letter carrying it.
+};
+
+// Where a parsed syllable's parts are, as indexes into its letters.
+struct SyllableParse {
+  size_t vowels_begin = 0, vowels_end = 0;  // The vowel cluster; the coda follows.
+  size_t tone_at = 0;                       // Where the tone mark belongs.
+};
+
+class VietnameseSyllables {
+ public:
+  // Reads `encodings_dir`/syllables.tsv; throws vnplan::Error if it is
+  // missing or malformed.
+  explicit VietnameseSyllables(const std::string& encodings_dir);
+
+  // Splits a word (code points) into letters and tone. False if it holds
+  // something other than Latin letters and Vietnamese marks, two tones, or a
+  // mark no Vietnamese letter takes.
+  bool Analyze(std::u32string_view word, SyllableLetters* out) const;
+
+  // True if `s` is a well-formed syllable; fills `out` with its parts and the
+  // tone position `placement` prescribes (oa, oe and uy without a coda are
+  // where placements differ).
+  bool Parse(const SyllableLetters& s, TonePlacement placement, SyllableParse* out) const;
+
+  // Shorthand for Analyze + Parse of a UTF-8 word.
+  bool IsSyllable(std::string_view utf8_word) const;
+
+  // The NFC spelling of `s` with its tone on letter `tone_at` (ignored
+  // without a tone).
+  std::string Spell(const SyllableLetters& s, size_t tone_at) const;
+
+ private:
+  struct Letter {
+    char32_t base;  // Lowercase, toneless.
+    char32_t tone;
+    bool upper;
+  };
+  bool SplitLetter(char32_t c, Letter* out) const;
+
+  std::vector<std::u32string> onsets_;                                      // Longest first.
+  std::unordered_map<std::u32string, std::vector<std::u32string>> rhymes_;  // Vowels -> codas.
+  std::unordered_set<std::u32string> stops_;
+  std::unordered_map<char32_t, Letter> letters_;  // Precomposed Latin letters.
+  // (toneless lowercase letter << 21 | mark) -> composed lowercase letter.
+  std::unordered_map<unsigned long long, char32_t> compose_;
+};
+
+}  // namespace vnplan
+
+#endif  // VNPLAN_PIPELINE_REPAIR_VIETNAMESE_SYLLABLE_H_
