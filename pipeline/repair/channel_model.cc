@@ -1,0 +1,226 @@
+#include "pipeline/repair/channel_model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "pipeline/repair/model_file.h"
+#include "pipeline/repair/syllable.h"
+
+namespace vnplan {
+namespace {
+
+constexpr std::string_view kMagic = "vnplan-repair-channel";
+constexpr int kVersion = 1;
+// Weight of the prior against learned counts, in observations.
+constexpr double kPriorWeight = 2;
+// A reading must explain this share of an observed character's sightings.
+constexpr double kMinReadingShare = 0.02;
+constexpr double kMinReadingCount = 2;
+// Words longer than this are not Vietnamese syllables; they are scored as
+// changed beyond recognition rather than aligned.
+constexpr size_t kMaxLength = 24;
+constexpr double kNever = -1e9;
+
+// Prior probability that `intended` prints as first+second, before any
+// counts: keeping a letter is likely, changing its marks less so, anything
+// else rare.
+double Prior(char32_t intended, char32_t first, char32_t second) {
+  if (intended == 0) return 1e-3;
+  if (first == 0) return 2e-3;
+  if (second != 0) return 1e-5;
+  if (first == intended) return 0.9;
+  char32_t a = BaseLetter(intended), b = BaseLetter(first);
+  bool same_case = IsUpperChar(intended) == IsUpperChar(first);
+  if (a != 0 && a == b) return same_case ? 0.05 : 0.005;
+  if (LowerChar(first) == LowerChar(intended)) return 0.01;
+  return 1e-4;
+}
+
+struct AlignStep {
+  char32_t intended, first, second;
+};
+
+// Best alignment of `intended` to `observed` under `op`; fills `steps` when
+// given. Returns its log probability.
+template <typename OpFn>
+double Align(std::u32string_view observed, std::u32string_view intended, const OpFn& op,
+             std::vector<AlignStep>* steps) {
+  size_t n = intended.size(), m = observed.size();
+  size_t w = m + 1;
+  std::vector<double> best((n + 1) * w, kNever);
+  std::vector<uint8_t> how((n + 1) * w, 0);  // 1 sub, 2 double, 3 delete, 4 insert.
+  best[0] = 0;
+  for (size_t i = 0; i <= n; ++i) {
+    for (size_t j = 0; j <= m; ++j) {
+      double here = best[i * w + j];
+      if (here <= kNever) continue;
+      auto relax = [&](size_t ni, size_t nj, double lp, uint8_t kind) {
+        double s = here + lp;
+        if (s > best[ni * w + nj]) {
+          best[ni * w + nj] = s;
+          how[ni * w + nj] = kind;
+        }
+      };
+      if (j < m) relax(i, j + 1, op(0, observed[j], 0), 4);
+      if (i < n) {
+        relax(i + 1, j, op(intended[i], 0, 0), 3);
+        if (j < m) relax(i + 1, j + 1, op(intended[i], observed[j], 0), 1);
+        if (j + 1 < m) relax(i + 1, j + 2, op(intended[i], observed[j], observed[j + 1]), 2);
+      }
+    }
+  }
+  if (steps) {
+    steps->clear();
+    size_t i = n, j = m;
+    while (i > 0 || j > 0) {
+      switch (how[i * w + j]) {
+        case 1:
+          --i, --j;
+          steps->push_back({intended[i], observed[j], 0});
+          break;
+        case 2:
+          --i, j -= 2;
+          steps->push_back({intended[i], observed[j], observed[j + 1]});
+          break;
+        case 3:
+          --i;
+          steps->push_back({intended[i], 0, 0});
+          break;
+        default:
+          --j;
+          steps->push_back({0, observed[j], 0});
+          break;
+      }
+    }
+  }
+  return best[n * w + m];
+}
+
+}  // namespace
+
+ChannelModel ChannelModel::Load(const std::string& path) {
+  std::string body = ReadModelFile(path, kMagic, kVersion);
+  ModelReader in(body, path);
+  ChannelModel model;
+  uint32_t rows = in.Get<uint32_t>();
+  for (uint32_t r = 0; r < rows; ++r) {
+    uint32_t intended = in.Get<uint32_t>(), first = in.Get<uint32_t>(), second = in.Get<uint32_t>();
+    float count = in.Get<float>();
+    if (intended > 0x10FFFF || first > 0x10FFFF || second > 0x10FFFF || !(count > 0)) {
+      in.Fail("repair channel model has an invalid row");
+    }
+    model.counts_[MakeKey(intended, first, second)] += count;
+  }
+  if (!in.done()) in.Fail("repair channel model has trailing bytes");
+  model.Index();
+  return model;
+}
+
+void ChannelModel::Index() {
+  totals_.clear();
+  logp_.clear();
+  readings_.clear();
+  double steps = 0;
+  for (const auto& [key, count] : counts_) {
+    totals_[static_cast<char32_t>(key & 0x1FFFFF)] += count;
+    steps += count;
+  }
+  // A stray character is a chance per printed position, not per intended one.
+  totals_[0] = steps;
+  for (const auto& [key, count] : counts_) {
+    char32_t intended = key & 0x1FFFFF, first = (key >> 21) & 0x1FFFFF, second = key >> 42;
+    logp_[key] = std::log((count + kPriorWeight * Prior(intended, first, second)) /
+                          (totals_[intended] + kPriorWeight));
+  }
+  // Readings: per observed character (or pair), the share of its sightings
+  // each skeleton letter explains.
+  std::unordered_map<Key, double> seen;     // observed pair -> sightings.
+  std::unordered_map<Key, double> as_base;  // (base, observed pair) -> sightings.
+  for (const auto& [key, count] : counts_) {
+    char32_t intended = key & 0x1FFFFF;
+    Key observed = key >> 21;
+    if (observed == 0) continue;
+    seen[observed] += count;
+    if (char32_t base = BaseLetter(intended)) as_base[base | observed << 21] += count;
+  }
+  for (const auto& [key, count] : as_base) {
+    Key observed = key >> 21;
+    double share = count / seen[observed];
+    if (count < kMinReadingCount || share < kMinReadingShare) continue;
+    char32_t first = observed & 0x1FFFFF, second = observed >> 21;
+    readings_[first].push_back(
+        {second, static_cast<char32_t>(key & 0x1FFFFF), static_cast<float>(std::log(share))});
+  }
+  for (auto& [c, list] : readings_) {
+    std::sort(list.begin(), list.end(),
+              [](const Reading& a, const Reading& b) { return a.logp > b.logp; });
+  }
+}
+
+double ChannelModel::Op(char32_t intended, char32_t first, char32_t second) const {
+  Key key = MakeKey(intended, first, second);
+  if (auto it = logp_.find(key); it != logp_.end()) return it->second;
+  auto total = totals_.find(intended);
+  double n = total == totals_.end() ? 0 : total->second;
+  return std::log(kPriorWeight * Prior(intended, first, second) / (n + kPriorWeight));
+}
+
+double ChannelModel::LogProb(std::u32string_view observed, std::u32string_view intended) const {
+  if (observed.size() > kMaxLength || intended.size() > kMaxLength) {
+    return observed == intended ? 0 : kNever;
+  }
+  return Align(
+      observed, intended, [this](char32_t i, char32_t f, char32_t s) { return Op(i, f, s); },
+      nullptr);
+}
+
+std::vector<ChannelModel::Reading> ChannelModel::ReadingsOf(char32_t c) const {
+  std::vector<Reading> out;
+  if (auto it = readings_.find(c); it != readings_.end()) out = it->second;
+  char32_t own = BaseLetter(c);
+  if (own != 0 && std::none_of(out.begin(), out.end(),
+                               [&](const Reading& r) { return r.second == 0 && r.base == own; })) {
+    out.push_back({0, own, static_cast<float>(std::log(0.5))});
+  }
+  return out;
+}
+
+void ChannelModelBuilder::AddPair(std::u32string_view intended, std::u32string_view observed) {
+  if (intended.empty() || intended.size() > kMaxLength || observed.size() > kMaxLength) return;
+  pairs_.emplace_back(intended, observed);
+}
+
+void ChannelModelBuilder::Write(const std::string& path) const {
+  // Two rounds of hard EM: align with the prior alone, count, then realign
+  // with the counts so rare confusions line up the way common ones do.
+  ChannelModel model;
+  std::vector<AlignStep> steps;
+  for (int round = 0; round < 2; ++round) {
+    std::unordered_map<ChannelModel::Key, double> counts;
+    for (const auto& [intended, observed] : pairs_) {
+      Align(
+          observed, intended,
+          [&model](char32_t i, char32_t f, char32_t s) { return model.Op(i, f, s); }, &steps);
+      for (const AlignStep& s : steps) {
+        counts[ChannelModel::MakeKey(s.intended, s.first, s.second)] += 1;
+      }
+    }
+    model.counts_ = std::move(counts);
+    model.Index();
+  }
+  std::string body;
+  PutRaw<uint32_t>(&body, static_cast<uint32_t>(model.counts_.size()));
+  std::vector<std::pair<ChannelModel::Key, double>> rows(model.counts_.begin(),
+                                                         model.counts_.end());
+  std::sort(rows.begin(), rows.end());
+  for (const auto& [key, count] : rows) {
+    PutRaw<uint32_t>(&body, static_cast<uint32_t>(key & 0x1FFFFF));
+    PutRaw<uint32_t>(&body, static_cast<uint32_t>((key >> 21) & 0x1FFFFF));
+    PutRaw<uint32_t>(&body, static_cast<uint32_t>(key >> 42));
+    PutRaw<float>(&body, static_cast<float>(count));
+  }
+  WriteModelFile(path, kMagic, kVersion, body);
+}
+
+}  // namespace vnplan

@@ -1,0 +1,91 @@
+// LanguageModel: a case-folded syllable bigram model, the repair model's
+// judge of which reading of a damaged sentence is Vietnamese.
+//
+// Words are lowercase NFC strings as the repair tokenizer cuts them: a
+// syllable, an abbreviation ("ubnd"), or a letter run of a document symbol
+// ("qđ", "ttg" from "QĐ-TTg"). Numbers are one word, kNumber; sentence ends
+// are kBoundary; every word outside the vocabulary is kUnknown. Probabilities
+// are interpolated absolute discounting (bigram over an add-half unigram), so
+// every pair of words has a probability; bigrams seen once are pruned to keep
+// the file small, their mass staying with the back-off.
+//
+// The file is a model_file.h container: the vocabulary with unigram and
+// back-off log weights, then the kept bigrams. A loaded model is immutable
+// and safe to share between threads.
+#ifndef VNPLAN_PIPELINE_REPAIR_LANGUAGE_MODEL_H_
+#define VNPLAN_PIPELINE_REPAIR_LANGUAGE_MODEL_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace vnplan {
+
+class LanguageModel {
+ public:
+  static constexpr uint32_t kUnknown = 0, kBoundary = 1, kNumber = 2;
+  // How training text spells kNumber for the builder.
+  static constexpr std::string_view kNumberWord = "<num>";
+
+  // Throws vnplan::Error naming `path` if it is missing, of another kind or
+  // version, truncated or inconsistent.
+  static LanguageModel Load(const std::string& path);
+
+  // Move-only: the word index points into the vocabulary's strings.
+  LanguageModel(LanguageModel&&) = default;
+  LanguageModel& operator=(LanguageModel&&) = default;
+  LanguageModel(const LanguageModel&) = delete;
+  LanguageModel& operator=(const LanguageModel&) = delete;
+
+  // The id of a lowercase word, kUnknown if it is not in the vocabulary.
+  uint32_t Find(std::string_view lower_word) const;
+  const std::string& word(uint32_t id) const { return words_[id]; }
+  uint32_t size() const { return static_cast<uint32_t>(words_.size()); }
+
+  // Natural log of P(word | prev).
+  float LogProb(uint32_t prev, uint32_t word) const;
+  float UnigramLogProb(uint32_t word) const { return unigram_[word]; }
+
+ private:
+  LanguageModel() = default;
+  uint64_t Key(uint32_t prev, uint32_t word) const { return (uint64_t{prev} << 32) | word; }
+  const float* FindBigram(uint64_t key) const;
+
+  std::vector<std::string> words_;
+  std::unordered_map<std::string_view, uint32_t> ids_;  // Views into words_.
+  std::vector<float> unigram_, backoff_;
+  // Open addressing, capacity a power of two; empty slots hold kEmpty.
+  static constexpr uint64_t kEmpty = ~uint64_t{0};
+  std::vector<uint64_t> bigram_keys_;
+  std::vector<float> bigram_logp_;
+};
+
+// Counts words and word pairs of training sentences, then writes the model.
+class LanguageModelBuilder {
+ public:
+  // A word that belongs to the vocabulary even if training text lacks it
+  // (the syllable inventory).
+  void AddLexiconWord(std::string_view lower_word);
+  // One sentence of lowercase words (kNumberWord for numbers); boundaries are
+  // added around it.
+  void AddSentence(const std::vector<std::string>& words);
+
+  // Keeps words seen at least `min_count` times (lexicon words always) and
+  // bigrams seen at least `min_bigram_count` times; writes `path`.
+  void Write(const std::string& path, int min_count, int min_bigram_count) const;
+
+ private:
+  uint32_t Intern(std::string_view word);
+
+  std::unordered_map<std::string, uint32_t> ids_;
+  std::vector<std::string> words_;
+  std::vector<uint64_t> counts_;
+  std::vector<bool> lexicon_;
+  std::unordered_map<uint64_t, uint32_t> bigrams_;
+};
+
+}  // namespace vnplan
+
+#endif  // VNPLAN_PIPELINE_REPAIR_LANGUAGE_MODEL_H_

@@ -1,0 +1,400 @@
+#include "pipeline/repair/restorer.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+
+#include "pipeline/repair/syllable.h"
+#include "pipeline/repair/tokenizer.h"
+
+namespace vnplan {
+namespace {
+
+constexpr char kLanguageModelFile[] = "lm.bin";
+constexpr char kChannelModelFile[] = "channel.bin";
+
+constexpr double kNever = -1e9;
+// The channel components: text as it was written, written without marks,
+// or read by OCR without a Vietnamese model.
+constexpr int kIntact = 0, kStripped = 1, kOcr = 2, kComponents = 3;
+// Skeletons longer than any Vietnamese syllable or common abbreviation are
+// not searched: the word is a name, a foreign word or a run of debris.
+constexpr size_t kMaxSkeleton = 12;
+// Skeleton spellings of one observed word followed per position.
+constexpr size_t kKeyBeam = 12;
+// Readings kept per word for decoding, and how far below the best a
+// reading may score before it is dropped (natural log).
+constexpr size_t kMaxCandidates = 10;
+constexpr double kCandidateBeam = 18;
+// A word outside the vocabulary is the unknown word of the language model
+// spelt out letter by letter; each letter costs this much.
+constexpr double kUnknownLetterLogProb = -2.0;
+// The text is decoded in chunks of about this many words, each ending at a
+// sentence end when one comes soon enough, so memory stays bounded on huge
+// inputs; the channel weights are fitted per chunk.
+constexpr size_t kChunkItems = 20000;
+constexpr int kEmIterations = 8;
+
+double LogSumExp(double a, double b) {
+  if (a < b) std::swap(a, b);
+  if (b <= kNever) return a;
+  return a + std::log1p(std::exp(b - a));
+}
+
+// `word` spelt in the case of `observed`. A mixed-case observation is OCR
+// noise ("qUOc") unless it is the word itself ("TTg").
+std::u32string Spell(std::u32string_view word, std::u32string_view observed) {
+  if (ToLower(observed) == word) return std::u32string(observed);
+  CaseShape shape = ShapeOf(observed);
+  if (shape == CaseShape::kMixed) {
+    auto first = std::find_if(observed.begin(), observed.end(), IsLetterChar);
+    shape = first != observed.end() && IsUpperChar(*first) ? CaseShape::kTitle : CaseShape::kLower;
+  }
+  return ApplyShape(word, shape, observed);
+}
+
+// Every letter without its marks, case kept: what typing without marks gives.
+std::u32string Strip(std::u32string_view word) {
+  std::u32string out(word);
+  for (char32_t& c : out) {
+    if (char32_t base = BaseLetter(c)) c = IsUpperChar(c) ? UpperChar(base) : base;
+  }
+  return out;
+}
+
+bool HasLetter(std::u32string_view word) {
+  return std::any_of(word.begin(), word.end(), IsLetterChar);
+}
+
+}  // namespace
+
+struct Restorer::Candidate {
+  uint32_t id = LanguageModel::kUnknown;
+  std::string text;               // Spelt as it would appear in the output.
+  double channel[kComponents]{};  // log P(observed | this) per component.
+  double spelling = 0;            // Extra log prob of an unknown word's letters.
+  double score = 0;               // Channel under the fitted weights, plus spelling.
+};
+
+struct Restorer::Item {
+  size_t begin = 0, end = 0;  // Bytes of the text, for words.
+  uint32_t fixed = LanguageModel::kBoundary;
+  std::vector<Candidate>* candidates = nullptr;  // Null for numbers and boundaries.
+  size_t choice = 0;
+  double confidence = 1;
+};
+
+struct Restorer::Weights {
+  double log_weight[kComponents];
+};
+
+std::unique_ptr<Restorer> Restorer::Load(const std::string& models_dir) {
+  std::string dir = models_dir + "/repair/";
+  return std::make_unique<Restorer>(LanguageModel::Load(dir + kLanguageModelFile),
+                                    ChannelModel::Load(dir + kChannelModelFile));
+}
+
+Restorer::Restorer(LanguageModel lm, ChannelModel channel)
+    : lm_(std::move(lm)), channel_(std::move(channel)) {
+  for (uint32_t id = LanguageModel::kNumber + 1; id < lm_.size(); ++id) {
+    std::u32string skeleton = Skeleton(ToUtf32(lm_.word(id)));
+    if (skeleton.empty() || skeleton.size() > kMaxSkeleton ||
+        !std::all_of(skeleton.begin(), skeleton.end(),
+                     [](char32_t c) { return c >= 'a' && c <= 'z'; })) {
+      continue;
+    }
+    std::string key = ToUtf8(skeleton);
+    by_skeleton_[key].push_back(id);
+    for (size_t i = 0; i < key.size(); ++i) {
+      if (i > 0 && key[i] == key[i - 1]) continue;  // Same deletion as the previous letter.
+      by_deletion_[key.substr(0, i) + key.substr(i + 1)].push_back(id);
+    }
+  }
+}
+
+std::vector<uint32_t> Restorer::Lookup(const std::string& key) const {
+  std::vector<uint32_t> out;
+  auto add = [&](const std::unordered_map<std::string, std::vector<uint32_t>>& index,
+                 const std::string& k) {
+    if (auto it = index.find(k); it != index.end()) {
+      out.insert(out.end(), it->second.begin(), it->second.end());
+    }
+  };
+  add(by_skeleton_, key);
+  add(by_deletion_, key);  // One letter lost.
+  // One letter inserted or changed; too loose for one- and two-letter keys,
+  // which would match most short syllables.
+  if (key.size() >= 3) {
+    for (size_t i = 0; i < key.size(); ++i) {
+      std::string shorter = key.substr(0, i) + key.substr(i + 1);
+      add(by_skeleton_, shorter);
+      add(by_deletion_, shorter);
+    }
+  }
+  return out;
+}
+
+std::vector<Restorer::Candidate> Restorer::Candidates(std::u32string_view observed) const {
+  std::vector<Candidate> out;
+  std::u32string lower = ToLower(observed);
+  uint32_t own = lm_.Find(ToUtf8(lower));
+  auto make = [&](uint32_t id, std::u32string spelt) {
+    Candidate c;
+    c.id = id;
+    c.channel[kIntact] = spelt == observed ? 0 : kNever;
+    c.channel[kStripped] = Strip(spelt) == observed ? 0 : kNever;
+    c.channel[kOcr] = channel_.LogProb(observed, spelt);
+    c.text = ToUtf8(spelt);
+    return c;
+  };
+
+  if (HasLetter(observed)) {
+    // Skeleton spellings the observed characters may stand for, best first.
+    struct Partial {
+      std::string key;
+      double logp;
+    };
+    std::vector<std::vector<Partial>> at(observed.size() + 1);
+    at[0].push_back({"", 0});
+    for (size_t j = 0; j < observed.size(); ++j) {
+      std::vector<Partial>& here = at[j];
+      std::sort(here.begin(), here.end(),
+                [](const Partial& a, const Partial& b) { return a.logp > b.logp; });
+      if (here.size() > kKeyBeam) here.resize(kKeyBeam);
+      std::vector<ChannelModel::Reading> readings = channel_.ReadingsOf(observed[j]);
+      for (const Partial& p : here) {
+        if (readings.empty()) at[j + 1].push_back({p.key, p.logp + kUnknownLetterLogProb});
+        for (const ChannelModel::Reading& r : readings) {
+          if (p.key.size() >= kMaxSkeleton) break;
+          std::string key = p.key + static_cast<char>(r.base);
+          if (r.second == 0) {
+            at[j + 1].push_back({std::move(key), p.logp + r.logp});
+          } else if (j + 1 < observed.size() && observed[j + 1] == r.second) {
+            at[j + 2].push_back({std::move(key), p.logp + r.logp});
+          }
+        }
+      }
+    }
+    std::vector<Partial>& keys = at[observed.size()];
+    std::sort(keys.begin(), keys.end(),
+              [](const Partial& a, const Partial& b) { return a.logp > b.logp; });
+    std::vector<uint32_t> ids;
+    for (size_t k = 0; k < keys.size() && k < kKeyBeam; ++k) {
+      std::vector<uint32_t> found = Lookup(keys[k].key);
+      ids.insert(ids.end(), found.begin(), found.end());
+    }
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    for (uint32_t id : ids) {
+      if (id == own) continue;  // Added below as the observed word itself.
+      Candidate c = make(id, Spell(ToUtf32(lm_.word(id)), observed));
+      double best = *std::max_element(c.channel, c.channel + kComponents);
+      if (best > kNever) out.push_back(std::move(c));
+    }
+    auto prior = [&](const Candidate& c) {
+      return lm_.UnigramLogProb(c.id) + *std::max_element(c.channel, c.channel + kComponents);
+    };
+    std::sort(out.begin(), out.end(),
+              [&](const Candidate& a, const Candidate& b) { return prior(a) > prior(b); });
+    if (out.size() > kMaxCandidates) out.resize(kMaxCandidates);
+  }
+  // The observed word itself: a known word, or a name or foreign word that
+  // no reading beats.
+  Candidate self = make(own, std::u32string(observed));
+  if (own == LanguageModel::kUnknown) {
+    self.spelling = kUnknownLetterLogProb * static_cast<double>(observed.size());
+  }
+  out.insert(out.begin(), std::move(self));
+  return out;
+}
+
+Restorer::Weights Restorer::FitWeights(const std::vector<Item>& items) const {
+  // EM over the words of the chunk: how much of the text each channel
+  // component explains, each word's readings weighted by their unigram
+  // probability. One pseudo-observation per component keeps every
+  // component possible.
+  std::unordered_map<const std::vector<Candidate>*, double> frequency;
+  for (const Item& item : items) {
+    if (item.candidates) frequency[item.candidates] += 1;
+  }
+  std::vector<std::pair<std::array<double, kComponents>, double>> likelihoods;
+  likelihoods.reserve(frequency.size());
+  for (const auto& [candidates, n] : frequency) {
+    std::array<double, kComponents> l;
+    l.fill(kNever);
+    for (const Candidate& c : *candidates) {
+      double prior = lm_.UnigramLogProb(c.id) + c.spelling;
+      for (int k = 0; k < kComponents; ++k) l[k] = LogSumExp(l[k], prior + c.channel[k]);
+    }
+    likelihoods.emplace_back(l, n);
+  }
+  double weight[kComponents] = {1.0 / 3, 1.0 / 3, 1.0 / 3};
+  for (int iteration = 0; iteration < kEmIterations; ++iteration) {
+    double sum[kComponents] = {1, 1, 1};
+    for (const auto& [l, n] : likelihoods) {
+      double post[kComponents], total = kNever;
+      for (int k = 0; k < kComponents; ++k) {
+        post[k] = std::log(weight[k]) + l[k];
+        total = LogSumExp(total, post[k]);
+      }
+      for (int k = 0; k < kComponents; ++k) sum[k] += n * std::exp(post[k] - total);
+    }
+    double all = sum[0] + sum[1] + sum[2];
+    for (int k = 0; k < kComponents; ++k) weight[k] = sum[k] / all;
+  }
+  Weights w;
+  for (int k = 0; k < kComponents; ++k) w.log_weight[k] = std::log(weight[k]);
+  return w;
+}
+
+void Restorer::Decode(std::vector<Item>& items, const Weights& weights) const {
+  // Score every reading under the fitted channel and drop hopeless ones.
+  std::unordered_map<std::vector<Candidate>*, bool> scored;
+  for (Item& item : items) {
+    if (!item.candidates || !scored.emplace(item.candidates, true).second) continue;
+    std::vector<Candidate>& list = *item.candidates;
+    for (Candidate& c : list) {
+      c.score = kNever;
+      for (int k = 0; k < kComponents; ++k) {
+        c.score = LogSumExp(c.score, weights.log_weight[k] + c.channel[k]);
+      }
+      c.score += c.spelling;
+    }
+    auto total = [&](const Candidate& c) { return c.score + lm_.UnigramLogProb(c.id); };
+    std::stable_sort(list.begin(), list.end(),
+                     [&](const Candidate& a, const Candidate& b) { return total(a) > total(b); });
+    size_t keep = 1;
+    while (keep < list.size() && total(list[keep]) > total(list[0]) - kCandidateBeam) ++keep;
+    list.resize(keep);
+  }
+
+  auto count = [](const Item& item) { return item.candidates ? item.candidates->size() : 1; };
+  auto id = [](const Item& item, size_t k) {
+    return item.candidates ? (*item.candidates)[k].id : item.fixed;
+  };
+  auto score = [](const Item& item, size_t k) {
+    return item.candidates ? (*item.candidates)[k].score : 0.0;
+  };
+
+  // Viterbi over the bigram model, one sentence at a time.
+  std::vector<std::vector<uint8_t>> back(items.size());
+  std::vector<double> prev_score = {0}, next_score;
+  std::vector<uint32_t> prev_id = {LanguageModel::kBoundary};
+  size_t sentence = 0;
+  for (size_t i = 0; i <= items.size(); ++i) {
+    bool end =
+        i == items.size() || (!items[i].candidates && items[i].fixed == LanguageModel::kBoundary);
+    if (end) {
+      size_t best = 0;
+      double best_score = kNever * 10;
+      for (size_t j = 0; j < prev_id.size(); ++j) {
+        double s = prev_score[j] + lm_.LogProb(prev_id[j], LanguageModel::kBoundary);
+        if (s > best_score) best_score = s, best = j;
+      }
+      for (size_t t = i; t-- > sentence;) {
+        items[t].choice = best;
+        best = back[t][best];
+      }
+      prev_score = {0};
+      prev_id = {LanguageModel::kBoundary};
+      sentence = i + 1;
+      continue;
+    }
+    Item& item = items[i];
+    size_t n = count(item);
+    next_score.assign(n, kNever * 10);
+    back[i].assign(n, 0);
+    for (size_t k = 0; k < n; ++k) {
+      uint32_t w = id(item, k);
+      for (size_t j = 0; j < prev_id.size(); ++j) {
+        double s = prev_score[j] + lm_.LogProb(prev_id[j], w);
+        if (s > next_score[k]) next_score[k] = s, back[i][k] = static_cast<uint8_t>(j);
+      }
+      next_score[k] += score(item, k);
+    }
+    prev_score.swap(next_score);
+    prev_id.resize(n);
+    for (size_t k = 0; k < n; ++k) prev_id[k] = id(item, k);
+  }
+
+  // Confidence of each word: its reading's share among the readings of
+  // that word, neighbours fixed to their chosen readings.
+  for (size_t i = 0; i < items.size(); ++i) {
+    Item& item = items[i];
+    if (!item.candidates || item.candidates->size() < 2) continue;
+    uint32_t before = i > 0 ? id(items[i - 1], items[i - 1].choice) : LanguageModel::kBoundary;
+    uint32_t after =
+        i + 1 < items.size() ? id(items[i + 1], items[i + 1].choice) : LanguageModel::kBoundary;
+    double total = kNever, chosen = kNever;
+    for (size_t k = 0; k < item.candidates->size(); ++k) {
+      uint32_t w = id(item, k);
+      double s = lm_.LogProb(before, w) + score(item, k) + lm_.LogProb(w, after);
+      total = LogSumExp(total, s);
+      if (k == item.choice) chosen = s;
+    }
+    item.confidence = std::exp(chosen - total);
+  }
+}
+
+Rewrite Restorer::Restore(std::string_view text) const {
+  RewriteBuilder out(text);
+  std::vector<Item> items;
+  std::unordered_map<std::u32string, std::vector<Candidate>> cache;
+
+  auto flush = [&] {
+    Decode(items, FitWeights(items));
+    for (const Item& item : items) {
+      if (!item.candidates) continue;
+      const Candidate& c = (*item.candidates)[item.choice];
+      std::string_view before = text.substr(item.begin, item.end - item.begin);
+      if (c.text == before) continue;
+      bool marks_only = Skeleton(ToUtf32(before)) == Skeleton(ToUtf32(c.text));
+      out.CopyTo(item.begin);
+      out.Replace(before.size(), c.text, marks_only ? "diacritics" : "letters", item.confidence);
+    }
+    items.clear();
+    cache.clear();
+  };
+  auto boundary = [&] {
+    if (!items.empty() && !items.back().candidates &&
+        items.back().fixed == LanguageModel::kBoundary) {
+      return;
+    }
+    items.push_back(Item{});
+    if (items.size() >= kChunkItems) flush();
+  };
+
+  size_t line_begin = 0;
+  while (line_begin <= text.size()) {
+    size_t line_end = std::min(text.find('\n', line_begin), text.size());
+    std::string_view line = text.substr(line_begin, line_end - line_begin);
+    std::vector<Token> tokens = ModelTokens(line);
+    if (tokens.empty()) boundary();  // A blank line ends a paragraph.
+    for (const Token& t : tokens) {
+      if (t.kind == TokenKind::kBreak) {
+        boundary();
+        continue;
+      }
+      Item item;
+      item.begin = line_begin + t.begin;
+      item.end = line_begin + t.end;
+      if (t.kind == TokenKind::kNumber) {
+        item.fixed = LanguageModel::kNumber;
+      } else {
+        std::u32string observed = ToUtf32(line.substr(t.begin, t.end - t.begin));
+        auto it = cache.find(observed);
+        if (it == cache.end()) it = cache.emplace(observed, Candidates(observed)).first;
+        item.candidates = &it->second;
+      }
+      items.push_back(item);
+      // A sentence that never ends (a 100 MB line) is cut to bound memory.
+      if (items.size() >= 2 * kChunkItems) flush();
+    }
+    line_begin = line_end + 1;
+  }
+  flush();
+  return out.Finish();
+}
+
+}  // namespace vnplan

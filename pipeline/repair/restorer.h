@@ -1,0 +1,68 @@
+// Restorer: puts back the tone marks, vowel marks and letters that OCR
+// without a Vietnamese model destroyed ("Thuc hién Quyét dinh sb 23/QD-TTg"
+// -> "Thực hiện Quyết định số 23/QĐ-TTg").
+//
+// The model is a noisy channel. Each word token of the text is explained as
+// an intended syllable (any syllable or abbreviation the language model knows,
+// or the token itself when it is a name or foreign word) seen through a
+// channel; the channel mixes three ways text reaches us: intact, stripped of
+// all marks, and read by OCR (character confusions learned from rendered and
+// OCR'd text: é for ế/ề/ệ, 6 for ố, P for Đ, "dugc" for "được"). The mixture
+// weights are fitted to each text by EM, so clean text is left alone and
+// damaged text is repaired. A syllable bigram language model picks the
+// sentence's most likely reading (Viterbi).
+//
+// Contract of Restore():
+//  - input is valid NFC UTF-8; the result is a Rewrite of it whose edits
+//    carry kind "diacritics" (only marks changed) or "letters", and a
+//    confidence in [0,1] (the local posterior of the chosen reading);
+//  - line breaks and white space are untouched; digits of numbers, dates,
+//    percentages and document symbols are never changed, only the letter
+//    runs of symbols ("QD" in "23/QD-TTg") are;
+//  - the case shape of a word is kept ("KE" -> "KẾ", "Ke" -> "Kế");
+//  - const and thread-safe: all state of a call is local to it.
+#ifndef VNPLAN_PIPELINE_REPAIR_RESTORER_H_
+#define VNPLAN_PIPELINE_REPAIR_RESTORER_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "pipeline/repair/channel_model.h"
+#include "pipeline/repair/language_model.h"
+#include "pipeline/repair/rewrite.h"
+
+namespace vnplan {
+
+class Restorer {
+ public:
+  // Loads the model files from `models_dir`/repair/. Throws vnplan::Error
+  // naming the file that is missing or corrupt.
+  static std::unique_ptr<Restorer> Load(const std::string& models_dir);
+
+  Restorer(LanguageModel lm, ChannelModel channel);
+
+  Rewrite Restore(std::string_view text) const;
+
+ private:
+  struct Candidate;
+  struct Item;
+  struct Weights;
+  std::vector<Candidate> Candidates(std::u32string_view observed) const;
+  std::vector<uint32_t> Lookup(const std::string& skeleton) const;
+  Weights FitWeights(const std::vector<Item>& items) const;
+  void Decode(std::vector<Item>& items, const Weights& weights) const;
+
+  LanguageModel lm_;
+  ChannelModel channel_;
+  // Vocabulary words by skeleton, and by every skeleton one letter shorter,
+  // so a lookup finds words within one inserted, dropped or changed letter.
+  std::unordered_map<std::string, std::vector<uint32_t>> by_skeleton_, by_deletion_;
+};
+
+}  // namespace vnplan
+
+#endif  // VNPLAN_PIPELINE_REPAIR_RESTORER_H_

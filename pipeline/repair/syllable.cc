@@ -1,0 +1,124 @@
+#include "pipeline/repair/syllable.h"
+
+#include <unicode/uchar.h>
+
+#include <array>
+
+#include "pipeline/utf8.h"
+
+namespace vnplan {
+namespace {
+
+// Every lowercase vowel with its tones (level, acute, grave, hook, tilde,
+// dot), grouped by the vowel's ASCII base. The Vietnamese alphabet itself,
+// not domain vocabulary.
+constexpr std::array<std::u32string_view, 12> kVowelRows = {
+    U"aáàảãạ", U"ăắằẳẵặ", U"âấầẩẫậ", U"eéèẻẽẹ", U"êếềểễệ", U"iíìỉĩị",
+    U"oóòỏõọ", U"ôốồổỗộ", U"ơớờởỡợ", U"uúùủũụ", U"ưứừửữự", U"yýỳỷỹỵ"};
+constexpr std::u32string_view kVowelBases = U"aaaeeiooouuy";
+
+char32_t LowerBase(char32_t lower) {
+  if (lower < 0x80) return (lower >= 'a' && lower <= 'z') ? lower : 0;
+  if (lower == U'đ') return 'd';
+  for (size_t r = 0; r < kVowelRows.size(); ++r) {
+    if (kVowelRows[r].find(lower) != std::u32string_view::npos) return kVowelBases[r];
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::u32string ToUtf32(std::string_view utf8) {
+  std::u32string out;
+  out.reserve(utf8.size());
+  size_t pos = 0;
+  while (pos < utf8.size()) out.push_back(NextCodePoint(utf8, &pos));
+  return out;
+}
+
+std::string ToUtf8(std::u32string_view text) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (char32_t c : text) AppendUtf8(c, &out);
+  return out;
+}
+
+char32_t LowerChar(char32_t c) {
+  return c < 0x80 ? (c >= 'A' && c <= 'Z' ? c + 32 : c) : static_cast<char32_t>(u_tolower(c));
+}
+char32_t UpperChar(char32_t c) {
+  return c < 0x80 ? (c >= 'a' && c <= 'z' ? c - 32 : c) : static_cast<char32_t>(u_toupper(c));
+}
+bool IsUpperChar(char32_t c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(c); }
+bool IsLetterChar(char32_t c) {
+  return c < 0x80 ? ((c | 32) >= 'a' && (c | 32) <= 'z') : u_isalpha(c);
+}
+
+char32_t BaseLetter(char32_t c) { return LowerBase(LowerChar(c)); }
+
+bool HasVietnameseMark(char32_t c) {
+  if (c < 0x80) return false;
+  char32_t base = BaseLetter(c);
+  return base != 0 && base != LowerChar(c);
+}
+
+std::u32string Skeleton(std::u32string_view word) {
+  std::u32string out(word.size(), 0);
+  for (size_t i = 0; i < word.size(); ++i) {
+    char32_t base = BaseLetter(word[i]);
+    out[i] = base ? base : LowerChar(word[i]);
+  }
+  return out;
+}
+
+std::u32string ToLower(std::u32string_view word) {
+  std::u32string out(word.size(), 0);
+  for (size_t i = 0; i < word.size(); ++i) out[i] = LowerChar(word[i]);
+  return out;
+}
+
+CaseShape ShapeOf(std::u32string_view word) {
+  int letters = 0, upper = 0;
+  bool first_upper = false, rest_lower = true;
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (!IsLetterChar(word[i])) continue;
+    bool up = IsUpperChar(word[i]);
+    if (letters == 0)
+      first_upper = up;
+    else if (up)
+      rest_lower = false;
+    ++letters;
+    upper += up;
+  }
+  if (upper == 0) return CaseShape::kLower;
+  if (upper == letters && letters > 1) return CaseShape::kUpper;
+  if (first_upper && rest_lower) return CaseShape::kTitle;
+  return CaseShape::kMixed;
+}
+
+std::u32string ApplyShape(std::u32string_view lower, CaseShape shape, std::u32string_view model) {
+  std::u32string out(lower);
+  switch (shape) {
+    case CaseShape::kLower:
+      break;
+    case CaseShape::kUpper:
+      for (char32_t& c : out) c = UpperChar(c);
+      break;
+    case CaseShape::kTitle:
+      for (char32_t& c : out) {
+        if (IsLetterChar(c)) {
+          c = UpperChar(c);
+          break;
+        }
+      }
+      break;
+    case CaseShape::kMixed:
+      for (size_t i = 0; i < out.size() && i < model.size(); ++i) {
+        if (IsUpperChar(model[i])) out[i] = UpperChar(out[i]);
+      }
+      break;
+  }
+  return out;
+}
+
+}  // namespace vnplan
