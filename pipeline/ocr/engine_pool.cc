@@ -1,0 +1,91 @@
+#include "pipeline/ocr/engine_pool.h"
+
+#include <dlfcn.h>
+
+#include <algorithm>
+
+#include "pipeline/error.h"
+
+namespace vnplan {
+namespace {
+
+// Tesseract's LSTM opens OpenMP parallel regions inside every recognition;
+// with one engine per core those threads only contend with the other workers
+// (measured: a page took 4x longer). OMP_THREAD_LIMIT cannot be used, since
+// libgomp reads it when it is loaded, before main(). Max-active-levels is a
+// per-thread setting that the thread may change at any time: at 0, every
+// parallel region this thread opens runs on it alone. Looked up at run time
+// so that a Tesseract built without OpenMP needs nothing.
+void KeepOpenMpSerialOnThisThread() {
+  using SetLevels = void (*)(int);
+  if (auto set = reinterpret_cast<SetLevels>(dlsym(RTLD_DEFAULT, "omp_set_max_active_levels"))) {
+    set(0);
+  }
+}
+
+}  // namespace
+
+EnginePool::EnginePool(std::string tessdata_dir, std::string language, int jobs)
+    : tessdata_dir_(std::move(tessdata_dir)), language_(std::move(language)) {
+  if (jobs <= 0) jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  std::unique_ptr<tesseract::TessBaseAPI> first = NewEngine();
+  if (!first) {
+    throw Error("", "cannot load Tesseract language '" + language_ + "'" +
+                        (tessdata_dir_.empty() ? "" : " from " + tessdata_dir_) +
+                        " (is its traineddata installed?)");
+  }
+  threads_.emplace_back(&EnginePool::Work, this, std::move(first));
+  for (int i = 1; i < jobs; ++i) threads_.emplace_back(&EnginePool::Work, this, nullptr);
+}
+
+EnginePool::~EnginePool() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stopping_ = true;
+  }
+  ready_.notify_all();
+  for (std::thread& t : threads_) t.join();
+}
+
+void EnginePool::Submit(Job job) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    queue_.push_back(std::move(job));
+  }
+  ready_.notify_one();
+}
+
+std::unique_ptr<tesseract::TessBaseAPI> EnginePool::NewEngine() const {
+  auto engine = std::make_unique<tesseract::TessBaseAPI>();
+  if (engine->Init(tessdata_dir_.empty() ? nullptr : tessdata_dir_.c_str(), language_.c_str(),
+                   tesseract::OEM_DEFAULT) != 0) {
+    return nullptr;
+  }
+  // Tesseract's progress chatter ("Detected N diacritics", resolution
+  // guesses) would interleave with vnplan's own output.
+  engine->SetVariable("debug_file", "/dev/null");
+  engine->SetPageSegMode(tesseract::PSM_AUTO);
+  return engine;
+}
+
+void EnginePool::Work(std::unique_ptr<tesseract::TessBaseAPI> engine) {
+  KeepOpenMpSerialOnThisThread();
+  bool tried = engine != nullptr;
+  for (;;) {
+    Job job;
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      ready_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;
+      job = std::move(queue_.front());
+      queue_.pop_front();
+    }
+    if (!tried) {
+      engine = NewEngine();
+      tried = true;
+    }
+    job(engine.get());
+  }
+}
+
+}  // namespace vnplan
