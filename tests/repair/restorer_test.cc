@@ -1,0 +1,167 @@
+#include "pipeline/repair/restorer.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "pipeline/error.h"
+#include "pipeline/repair/syllable.h"
+
+namespace vnplan {
+namespace {
+
+// Plan-like text written for these tests.
+constexpr char kPlan[] =
+    "KẾ HOẠCH\n"
+    "Thực hiện chương trình chuyển đổi số năm 2024 trên địa bàn tỉnh\n"
+    "\n"
+    "Thực hiện Quyết định số 23/QĐ-TTg ngày 07/01/2021 của Thủ tướng Chính phủ, Ủy ban\n"
+    "nhân dân tỉnh ban hành kế hoạch thực hiện với các nội dung như sau:\n"
+    "1. Mục tiêu chung\n"
+    "Nâng cao chất lượng chăm sóc sức khỏe cho người cao tuổi và trẻ em tại cộng đồng;\n"
+    "tăng cường công tác tuyên truyền, phổ biến giáo dục pháp luật cho người dân.\n"
+    "2. Tổ chức thực hiện\n"
+    "Các sở, ban, ngành và Ủy ban nhân dân các huyện căn cứ chức năng, nhiệm vụ được\n"
+    "giao tổ chức triển khai thực hiện có hiệu quả các nội dung của kế hoạch này.\n"
+    "Sở Tài chính chủ trì, phối hợp với các cơ quan liên quan tham mưu bố trí kinh phí\n"
+    "thực hiện theo quy định. Định kỳ hằng năm báo cáo kết quả thực hiện về Ủy ban nhân\n"
+    "dân tỉnh trước ngày 15 tháng 12, đạt 95% số xã.\n";
+
+// Every letter without its marks, as typing without marks gives.
+std::string StripMarks(std::string_view text) {
+  std::u32string s = ToUtf32(text);
+  for (char32_t& c : s) {
+    if (char32_t base = BaseLetter(c)) c = IsUpperChar(c) ? UpperChar(base) : base;
+  }
+  return ToUtf8(s);
+}
+
+// Damage like Tesseract's English model does: marks dropped or swapped for
+// Latin-1 ones, ô/ơ read as 6 or o, Đ as D, ư as w or u.
+std::string OcrDamage(std::string_view text) {
+  std::u32string out;
+  int n = 0;
+  for (char32_t c : ToUtf32(text)) {
+    ++n;
+    switch (c) {
+      case U'ế':
+      case U'ề':
+      case U'ệ':
+      case U'ể':
+      case U'ễ':
+        out += U'é';
+        break;
+      case U'ố':
+      case U'ộ':
+        out += (n % 3 == 0) ? U'6' : U'ó';
+        break;
+      case U'ơ':
+      case U'ờ':
+      case U'ớ':
+      case U'ợ':
+        out += U'o';
+        break;
+      case U'ư':
+        out += (n % 2 == 0) ? U'w' : U'u';
+        break;
+      case U'Đ':
+        out += U'D';
+        break;
+      default: {
+        char32_t base = BaseLetter(c);
+        out += base && c != U'á' && c != U'é' ? (IsUpperChar(c) ? UpperChar(base) : base) : c;
+      }
+    }
+  }
+  return ToUtf8(out);
+}
+
+std::vector<std::string> Words(const std::string& text) {
+  std::istringstream in(text);
+  std::vector<std::string> out;
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
+// Share of the reference's white-space words restored exactly; restoring
+// never splits or joins words, so positions correspond.
+double WordAccuracy(const std::string& reference, const std::string& restored) {
+  std::vector<std::string> a = Words(reference), b = Words(restored);
+  EXPECT_EQ(a.size(), b.size());
+  size_t right = 0;
+  for (size_t i = 0; i < std::min(a.size(), b.size()); ++i) right += a[i] == b[i];
+  return static_cast<double>(right) / static_cast<double>(a.size());
+}
+
+class RestorerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { restorer_ = Restorer::Load(VNPLAN_MODELS_DIR).release(); }
+  static void TearDownTestSuite() { delete restorer_; }
+  static Restorer* restorer_;
+};
+Restorer* RestorerTest::restorer_ = nullptr;
+
+TEST_F(RestorerTest, CleanTextIsLeftAlone) {
+  Rewrite r = restorer_->Restore(kPlan);
+  EXPECT_EQ(r.text, kPlan);
+  EXPECT_TRUE(r.edits.empty());
+}
+
+TEST_F(RestorerTest, RestoresStrippedMarks) {
+  std::string damaged = StripMarks(kPlan);
+  Rewrite r = restorer_->Restore(damaged);
+  EXPECT_GE(WordAccuracy(kPlan, r.text), 0.9) << r.text;
+  EXPECT_LT(WordAccuracy(kPlan, damaged), 0.4);
+}
+
+TEST_F(RestorerTest, RestoresOcrConfusions) {
+  std::string damaged = OcrDamage(kPlan);
+  Rewrite r = restorer_->Restore(damaged);
+  EXPECT_GE(WordAccuracy(kPlan, r.text), 0.85) << r.text;
+  // Case shapes survive: the heading stays in capitals.
+  EXPECT_EQ(r.text.substr(0, r.text.find('\n')), "KẾ HOẠCH");
+}
+
+TEST_F(RestorerTest, KeepsLinesDigitsAndSymbols) {
+  std::string damaged = StripMarks(kPlan);
+  Rewrite r = restorer_->Restore(damaged);
+  EXPECT_EQ(std::count(r.text.begin(), r.text.end(), '\n'),
+            std::count(damaged.begin(), damaged.end(), '\n'));
+  for (const char* kept : {"23/", "07/01/2021", "2024", "15", "95%"}) {
+    EXPECT_NE(r.text.find(kept), std::string::npos) << kept;
+  }
+  for (const RepairEdit& e : r.edits) {
+    EXPECT_EQ(std::count_if(e.before.begin(), e.before.end(), ::isdigit), 0) << e.before;
+    EXPECT_TRUE(e.kind == "diacritics" || e.kind == "letters") << e.kind;
+    EXPECT_GE(e.confidence, 0.0);
+    EXPECT_LE(e.confidence, 1.0);
+    EXPECT_EQ(damaged.substr(e.original_begin, e.original_end - e.original_begin), e.before);
+  }
+}
+
+TEST_F(RestorerTest, MarksOnlyEditsAreDiacritics) {
+  Rewrite r = restorer_->Restore("Ke hoach thuc hien");
+  EXPECT_EQ(r.text, "Kế hoạch thực hiện");
+  ASSERT_FALSE(r.edits.empty());
+  for (const RepairEdit& e : r.edits) EXPECT_EQ(e.kind, "diacritics");
+}
+
+TEST_F(RestorerTest, EmptyAndPunctuationOnlyInput) {
+  EXPECT_EQ(restorer_->Restore("").text, "");
+  EXPECT_EQ(restorer_->Restore("\n\n- ... ;\n").text, "\n\n- ... ;\n");
+}
+
+TEST(RestorerLoadTest, MissingModelsNameTheFile) {
+  try {
+    Restorer::Load("/nonexistent/models");
+    FAIL() << "loaded from a missing folder";
+  } catch (const Error& e) {
+    EXPECT_NE(e.file().find("/nonexistent/models/repair/"), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace vnplan
