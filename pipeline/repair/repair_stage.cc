@@ -1,36 +1,30 @@
 #include "pipeline/repair/repair_stage.h"
 
+#include <optional>
 #include <string>
 
+#include "pipeline/error.h"
+#include "pipeline/repair/encoding_repair.h"
+#include "pipeline/repair/legacy_encoding.h"
 #include "pipeline/repair/rewrite.h"
 #include "pipeline/repair/unicode_cleanup.h"
 #include "pipeline/repair/vietnamese_syllable.h"
-#include "pipeline/utf8.h"
 
 namespace vnplan {
 namespace {
 
-// Reporting every bad byte of a binary file would drown the other warnings.
-constexpr int kMaxByteWarnings = 10;
+std::string EncodingsDir(const RepairOptions& options) {
+  return options.models_dir + "/repair/encodings";
+}
 
-// Replaces each ill-formed UTF-8 byte by U+FFFD and says where it was.
-Rewrite ReplaceInvalidUtf8(std::string_view text, Document& doc) {
-  RewriteBuilder b(text);
-  size_t bad = 0;
-  for (size_t at = FindInvalidUtf8(text); at != std::string_view::npos;) {
-    if (++bad <= kMaxByteWarnings) {
-      doc.Warn("repair",
-               "invalid UTF-8 byte at offset " + std::to_string(at) + ", replaced with U+FFFD");
-    }
-    b.CopyTo(at);
-    b.Replace(1, "\xEF\xBF\xBD", "invalid-utf8", 0);
-    size_t rest = FindInvalidUtf8(text.substr(at + 1));
-    at = rest == std::string_view::npos ? rest : at + 1 + rest;
+std::optional<Encoding> Forced(const RepairOptions& options) {
+  if (options.encoding.empty()) return std::nullopt;
+  Encoding e;
+  if (!ParseEncoding(options.encoding, &e)) {
+    throw Error("", "unknown encoding '" + options.encoding +
+                        "' (known: utf-8, tcvn3, vni, viqr, viscii, cp1258, mojibake)");
   }
-  if (bad > kMaxByteWarnings) {
-    doc.Warn("repair", std::to_string(bad) + " invalid UTF-8 bytes in all");
-  }
-  return b.Finish();
+  return e;
 }
 
 class RepairStage : public Stage {
@@ -38,26 +32,26 @@ class RepairStage : public Stage {
   explicit RepairStage(const RepairOptions& options)
       : options_(options),
         syllables_(EncodingsDir(options)),
+        codecs_(EncodingsDir(options), syllables_),
+        decoder_(codecs_, syllables_, Forced(options)),
         cleanup_(EncodingsDir(options), syllables_, options.tone) {}
 
   const char* name() const override { return "repair"; }
 
   void Run(Document& doc) const override {
-    Rewrite decoded = ReplaceInvalidUtf8(doc.original_text, doc);
-    Rewrite result = Compose(decoded, cleanup_.Run(decoded.text));
+    DecodedText decoded = decoder_.Run(doc.original_text, doc);
+    Rewrite result = Compose(decoded.rewrite, cleanup_.Run(decoded.rewrite.text));
     for (RepairEdit& e : result.edits) e.uncertain = e.confidence < options_.confidence_threshold;
-    doc.encoding = "utf-8";
+    doc.encoding = std::move(decoded.encoding);
     doc.text = std::move(result.text);
     doc.repairs = std::move(result.edits);
   }
 
  private:
-  static std::string EncodingsDir(const RepairOptions& options) {
-    return options.models_dir + "/repair/encodings";
-  }
-
   RepairOptions options_;
   VietnameseSyllables syllables_;
+  LegacyCodecs codecs_;
+  EncodingRepair decoder_;
   UnicodeCleanup cleanup_;
 };
 

@@ -26,12 +26,8 @@ bool IsLatinLetter(char32_t c) {
   return ((c >= 0xC0 && c <= 0x24F) || (c >= 0x1E00 && c <= 0x1EFF)) && u_isalpha(c);
 }
 
-// Part of a word: letters of any script, combining marks, and the
-// invisible characters that may sit inside one.
-bool IsWordChar(char32_t c) {
-  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-  return u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0 || IsIgnorable(c);
-}
+// Invisible characters may sit inside a word.
+bool IsWordChar(char32_t c) { return IsWordCodePoint(c) || IsIgnorable(c); }
 
 }  // namespace
 

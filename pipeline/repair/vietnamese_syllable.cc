@@ -34,6 +34,11 @@ unsigned long long Key(char32_t letter, char32_t mark) {
 
 }  // namespace
 
+bool IsWordCodePoint(char32_t c) {
+  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  return u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
+}
+
 VietnameseSyllables::VietnameseSyllables(const std::string& encodings_dir) {
   const std::string path = encodings_dir + "/syllables.tsv";
   std::ifstream in(path);

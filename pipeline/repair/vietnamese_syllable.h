@@ -27,6 +27,10 @@ inline bool IsToneMark(char32_t c) {
 }
 inline bool IsVowelMark(char32_t c) { return c == 0x302 || c == 0x306 || c == 0x31B; }
 
+// A character that is part of a word: a letter of any script or a combining
+// mark. Words are what syllable checks and repairs work on.
+bool IsWordCodePoint(char32_t c);
+
 // A word taken apart: letters lowercase and toneless (â, ă, ê, ô, ơ, ư, đ are
 // single letters), the case of each, and the tone mark.
 struct SyllableLetters {

@@ -1,0 +1,220 @@
+// Detection: documents the tests write in one encoding or several, decoded
+// without being told which.
+#include "pipeline/repair/encoding_repair.h"
+
+#include <gtest/gtest.h>
+#include <iconv.h>
+#include <unicode/normalizer2.h>
+#include <unicode/ucnv.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <string>
+
+#include "pipeline/utf8.h"
+
+namespace vnplan {
+namespace {
+
+const std::string kEncodings = std::string(VNPLAN_MODELS_DIR) + "/repair/encodings";
+
+const std::string kPlan =
+    "ỦY BAN NHÂN DÂN\n"
+    "HUYỆN MƯỜNG LA\n"
+    "Số: 47/KH-UBND\n"
+    "KẾ HOẠCH\n"
+    "Phòng, chống thiên tai và tìm kiếm cứu nạn năm 2024\n"
+    "I. MỤC ĐÍCH, YÊU CẦU\n"
+    "1. Chủ động phòng ngừa, ứng phó kịp thời, hiệu quả với mọi tình huống.\n"
+    "2. Giảm thiểu thiệt hại về người và tài sản của Nhà nước và nhân dân.\n"
+    "II. NHIỆM VỤ\n"
+    "Các xã, thị trấn rà soát khu dân cư có nguy cơ sạt lở đất, lũ quét.\n";
+
+std::string Nfc(std::string_view s) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::string out;
+  icu::Normalizer2::getNFCInstance(status)
+      ->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size())), status)
+      .toUTF8String(out);
+  return out;
+}
+
+std::string Iconv(const char* to, const std::string& utf8) {
+  iconv_t cd = iconv_open(to, "UTF-8");
+  std::string out(utf8.size() * 4 + 16, '\0');
+  char* in_ptr = const_cast<char*>(utf8.data());
+  size_t in_left = utf8.size();
+  char* out_ptr = out.data();
+  size_t out_left = out.size();
+  EXPECT_NE(iconv(cd, &in_ptr, &in_left, &out_ptr, &out_left), static_cast<size_t>(-1));
+  iconv(cd, nullptr, nullptr, &out_ptr, &out_left);
+  iconv_close(cd);
+  out.resize(out_ptr - out.data());
+  return out;
+}
+
+std::string Mojibake(const std::string& utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter* cnv = ucnv_open("windows-1252", &status);
+  std::u16string buf(utf8.size(), u'\0');
+  int32_t n = ucnv_toUChars(cnv, buf.data(), static_cast<int32_t>(buf.size()), utf8.data(),
+                            static_cast<int32_t>(utf8.size()), &status);
+  ucnv_close(cnv);
+  std::string out;
+  icu::UnicodeString(buf.data(), n).toUTF8String(out);
+  return out;
+}
+
+class EncodingRepairTest : public ::testing::Test {
+ protected:
+  DecodedText Run(std::string_view in, std::optional<Encoding> forced = std::nullopt) {
+    EncodingRepair repair(codecs_, syllables_, forced);
+    doc_ = Document();
+    DecodedText d = repair.Run(in, doc_);
+    EXPECT_TRUE(IsValidUtf8(d.rewrite.text));
+    EXPECT_EQ(std::count(d.rewrite.text.begin(), d.rewrite.text.end(), '\n'),
+              std::count(in.begin(), in.end(), '\n'));
+    return d;
+  }
+
+  VietnameseSyllables syllables_{kEncodings};
+  LegacyCodecs codecs_{kEncodings, syllables_};
+  Document doc_;
+};
+
+TEST_F(EncodingRepairTest, Utf8IsLeftAlone) {
+  DecodedText d = Run(kPlan);
+  EXPECT_EQ(d.rewrite.text, kPlan);
+  EXPECT_TRUE(d.rewrite.edits.empty());
+  EXPECT_EQ(d.encoding, "utf-8");
+  EXPECT_TRUE(d.vietnamese);
+  EXPECT_TRUE(doc_.diagnostics.empty());
+}
+
+TEST_F(EncodingRepairTest, DetectsEachEncodingOfAWholeDocument) {
+  struct {
+    std::string bytes;
+    const char* name;
+  } cases[] = {
+      {Iconv("TCVN5712-1", kPlan), "tcvn3"},
+      {Iconv("VISCII", kPlan), "viscii"},
+      {Mojibake(kPlan), "mojibake"},
+      {Mojibake(Mojibake(kPlan)), "mojibake"},
+  };
+  for (const auto& c : cases) {
+    DecodedText d = Run(c.bytes);
+    EXPECT_EQ(Nfc(d.rewrite.text), kPlan) << c.name;
+    EXPECT_EQ(d.encoding, c.name);
+    for (const RepairEdit& e : d.rewrite.edits) EXPECT_EQ(e.kind, "encoding");
+  }
+}
+
+TEST_F(EncodingRepairTest, DetectsVniAndViqr) {
+  DecodedText vni =
+      Run("Ke\xE1 hoa\xEF"
+          "ch pho\xF8ng, cho\xE1ng thie\xE2n tai\n"
+          "Chu\xFB \xF1o\xE4ng \xF6\xF9ng pho\xF9 ki\xEF"
+          "p th\xF4\xF8i, hie\xE4u qua\xFB.\n");
+  EXPECT_EQ(Nfc(vni.rewrite.text),
+            "Kế hoạch phòng, chống thiên tai\nChủ động ứng phó kịp thời, hiệu quả.\n");
+  EXPECT_EQ(vni.encoding, "vni");
+  DecodedText viqr = Run("Ke^' hoa.ch pho`ng, cho^'ng thie^n tai na(m 2024\n");
+  EXPECT_EQ(Nfc(viqr.rewrite.text), "Kế hoạch phòng, chống thiên tai năm 2024\n");
+  EXPECT_EQ(viqr.encoding, "viqr");
+}
+
+TEST_F(EncodingRepairTest, MixedDocumentIsDecodedLineByLine) {
+  // A batch pasted together: Unicode, TCVN3 bytes, mojibake, plain ASCII.
+  std::string in = "Kế hoạch số 47/KH-UBND về phòng chống thiên tai\n" +
+                   Iconv("TCVN5712-1", "Chủ động phòng ngừa, ứng phó kịp thời\n") +
+                   Mojibake("Giảm thiểu thiệt hại về người và tài sản\n") + "Ha Noi 2024\n";
+  DecodedText d = Run(in);
+  EXPECT_EQ(Nfc(d.rewrite.text),
+            "Kế hoạch số 47/KH-UBND về phòng chống thiên tai\n"
+            "Chủ động phòng ngừa, ứng phó kịp thời\n"
+            "Giảm thiểu thiệt hại về người và tài sản\n"
+            "Ha Noi 2024\n");
+  EXPECT_NE(d.encoding.find("tcvn3"), std::string::npos) << d.encoding;
+  EXPECT_NE(d.encoding.find("mojibake"), std::string::npos) << d.encoding;
+  EXPECT_NE(d.encoding.find("utf-8"), std::string::npos) << d.encoding;
+}
+
+TEST_F(EncodingRepairTest, ShortLineFollowsItsDocument) {
+  // "Hµ" alone could be several things; in a TCVN3 document it is Hà.
+  std::string in = Iconv("TCVN5712-1", kPlan) + "H\xB5\n";
+  DecodedText d = Run(in);
+  EXPECT_EQ(Nfc(d.rewrite.text), kPlan + "Hà\n");
+}
+
+TEST_F(EncodingRepairTest, ForcedEncodingIsObeyed) {
+  // "Bà Tám" is correct Unicode, but forced through TCVN3 it is re-read.
+  DecodedText d = Run("B\xC3\xA0\n", Encoding::kTcvn3);
+  EXPECT_EQ(d.encoding, "tcvn3");
+  EXPECT_NE(d.rewrite.text, "B\xC3\xA0\n");
+  DecodedText same = Run(kPlan, Encoding::kTcvn3);  // Not TCVN3-like: kept.
+  EXPECT_EQ(same.rewrite.text, kPlan);
+}
+
+TEST_F(EncodingRepairTest, CorrectLatin1OnlyTextIsNotReread) {
+  const std::string in = "Bà Tám và Mai đi chợ\nBà Tám\nCà Mau\n";
+  EXPECT_EQ(Run(in).rewrite.text, in);
+}
+
+TEST_F(EncodingRepairTest, InvalidBytesInUtf8AreReplacedWithOffsets) {
+  std::string in = kPlan + "Kết qu\xE1\xBA\n\xFF\xFE\n";
+  DecodedText d = Run(in);
+  EXPECT_EQ(d.rewrite.text, kPlan + "Kết qu\uFFFD\uFFFD\n\uFFFD\uFFFD\n");
+  ASSERT_EQ(doc_.diagnostics.size(), 2u);
+  EXPECT_NE(doc_.diagnostics[0].message.find(std::to_string(in.find("\xE1\xBA\n"))),
+            std::string::npos)
+      << doc_.diagnostics[0].message;
+}
+
+TEST_F(EncodingRepairTest, OtherLanguageIsReported) {
+  std::string english;
+  for (int i = 0; i < 5; ++i) {
+    english +=
+        "The committee shall publish its annual report within three months of the end of "
+        "each financial year, together with the accounts approved by the auditors.\n";
+  }
+  DecodedText d = Run(english);
+  EXPECT_EQ(d.rewrite.text, english);
+  EXPECT_FALSE(d.vietnamese);
+  ASSERT_EQ(doc_.diagnostics.size(), 1u);
+  EXPECT_NE(doc_.diagnostics[0].message.find("not look Vietnamese"), std::string::npos);
+  // Vietnamese without its marks is still Vietnamese.
+  std::string stripped;
+  for (int i = 0; i < 5; ++i)
+    stripped += "Chu dong phong ngua, ung pho kip thoi voi moi tinh huong\n";
+  EXPECT_TRUE(Run(stripped).vietnamese);
+}
+
+TEST_F(EncodingRepairTest, LongLineIsDecodedInPieces) {
+  std::string unit = Iconv("TCVN5712-1", "phòng chống thiên tai và tìm kiếm cứu nạn ");
+  std::string in;
+  while (in.size() < 300 * 1024) in += unit;
+  DecodedText d = Run(in);
+  std::string expected;
+  while (expected.size() < d.rewrite.text.size()) {
+    expected += "phòng chống thiên tai và tìm kiếm cứu nạn ";
+  }
+  EXPECT_EQ(Nfc(d.rewrite.text), Nfc(expected));
+  EXPECT_EQ(d.encoding, "tcvn3");
+}
+
+TEST_F(EncodingRepairTest, BinaryAndEmpty) {
+  EXPECT_EQ(Run("").rewrite.text, "");
+  std::string binary;
+  for (int i = 0; i < 200000; ++i) binary += static_cast<char>((i * 2654435761u) >> 24);
+  Run(binary);  // Valid UTF-8 out, lines kept: checked by Run().
+}
+
+TEST_F(EncodingRepairTest, ScoreCountsSyllables) {
+  EncodingRepair repair(codecs_, syllables_, std::nullopt);
+  EXPECT_EQ(repair.Score("Việt Nam thống nhất"), 3);  // ASCII words count 0.
+  EXPECT_EQ(repair.Score("ViÖt Nam"), -1);
+  EXPECT_EQ(repair.Score("Vi\uFFFDt"), -2);
+}
+
+}  // namespace
+}  // namespace vnplan
