@@ -21,6 +21,10 @@ constexpr double kMinReadingCount = 2;
 // changed beyond recognition rather than aligned.
 constexpr size_t kMaxLength = 24;
 constexpr double kNever = -1e9;
+// Every lowercase Vietnamese letter, for the dense tables.
+constexpr char32_t kVietnameseLetters[] =
+    U"abcdefghijklmnopqrstuvwxyzđáàảãạăắằẳẵặâấầẩẫậéèẻẽẹêếềểễệíìỉĩịóòỏõọôốồổỗộơớờởỡợúùủũụưứừửữựýỳỷỹ"
+    U"ỵ";
 
 // Prior probability that `intended` prints as first+second, before any
 // counts: keeping a letter is likely, changing its marks less so, anything
@@ -48,8 +52,10 @@ double Align(std::u32string_view observed, std::u32string_view intended, const O
              std::vector<AlignStep>* steps) {
   size_t n = intended.size(), m = observed.size();
   size_t w = m + 1;
-  std::vector<double> best((n + 1) * w, kNever);
-  std::vector<uint8_t> how((n + 1) * w, 0);  // 1 sub, 2 double, 3 delete, 4 insert.
+  // Both are at most kMaxLength long, so the tables fit on the stack.
+  double best[(kMaxLength + 1) * (kMaxLength + 1)];
+  uint8_t how[(kMaxLength + 1) * (kMaxLength + 1)];  // 1 sub, 2 double, 3 delete, 4 insert.
+  std::fill(best, best + (n + 1) * w, kNever);
   best[0] = 0;
   for (size_t i = 0; i <= n; ++i) {
     for (size_t j = 0; j <= m; ++j) {
@@ -156,6 +162,42 @@ void ChannelModel::Index() {
     std::sort(list.begin(), list.end(),
               [](const Reading& a, const Reading& b) { return a.logp > b.logp; });
   }
+
+  // The alphabet: printable ASCII, every Vietnamese letter in both cases,
+  // and whatever the counts mention.
+  std::vector<char32_t> alphabet = {0};
+  index_.clear();
+  auto add = [&](char32_t c) {
+    if (c != 0 && index_.emplace(c, static_cast<uint32_t>(alphabet.size())).second) {
+      alphabet.push_back(c);
+    }
+  };
+  for (char32_t c = 0x21; c < 0x7F; ++c) add(c);
+  for (char32_t c : std::u32string_view(kVietnameseLetters)) {
+    add(c);
+    add(UpperChar(c));
+  }
+  for (const auto& [key, count] : counts_) {
+    add(key & 0x1FFFFF);
+    add((key >> 21) & 0x1FFFFF);
+    add(key >> 42);
+  }
+  size_t n = alphabet.size();
+  single_.assign(n * n, 0);
+  doubles_.assign(n, {});
+  unseen_double_.assign(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t o = 0; o < n; ++o) {
+      single_[i * n + o] = static_cast<float>(Op(alphabet[i], alphabet[o], 0));
+    }
+    unseen_double_[i] = static_cast<float>(Op(alphabet[i], U'\uFFFF', U'\uFFFF'));
+  }
+  for (const auto& [key, logp] : logp_) {
+    char32_t second = key >> 42;
+    if (second == 0) continue;
+    doubles_[index_[key & 0x1FFFFF]].push_back(
+        {index_[(key >> 21) & 0x1FFFFF], index_[second], static_cast<float>(logp)});
+  }
 }
 
 double ChannelModel::Op(char32_t intended, char32_t first, char32_t second) const {
@@ -170,8 +212,37 @@ double ChannelModel::LogProb(std::u32string_view observed, std::u32string_view i
   if (observed.size() > kMaxLength || intended.size() > kMaxLength) {
     return observed == intended ? 0 : kNever;
   }
+  // Characters as alphabet indexes; one outside the alphabet sends the word
+  // to the slower path that computes every step.
+  char32_t obs[kMaxLength], want[kMaxLength];
+  bool known = true;
+  auto to_index = [&](std::u32string_view text, char32_t* out) {
+    for (size_t k = 0; k < text.size() && known; ++k) {
+      auto it = index_.find(text[k]);
+      if (it == index_.end()) {
+        known = false;
+      } else {
+        out[k] = it->second;
+      }
+    }
+  };
+  to_index(observed, obs);
+  to_index(intended, want);
+  if (!known) {
+    return Align(
+        observed, intended, [this](char32_t i, char32_t f, char32_t s) { return Op(i, f, s); },
+        nullptr);
+  }
+  size_t n = doubles_.size();
   return Align(
-      observed, intended, [this](char32_t i, char32_t f, char32_t s) { return Op(i, f, s); },
+      std::u32string_view(obs, observed.size()), std::u32string_view(want, intended.size()),
+      [this, n](char32_t i, char32_t f, char32_t s) -> double {
+        if (s == 0) return single_[i * n + f];
+        for (const Double& d : doubles_[i]) {
+          if (d.first == f && d.second == s) return d.logp;
+        }
+        return unseen_double_[i];
+      },
       nullptr);
 }
 

@@ -58,6 +58,17 @@ class ChannelModel {
   std::unordered_map<Key, double> logp_;         // Seen pairs.
   std::unordered_map<char32_t, double> totals_;  // Per intended character.
   std::unordered_map<char32_t, std::vector<Reading>> readings_;
+
+  // Dense copies of Op over the characters the model knows (index 0 is "no
+  // character"), so aligning a word costs array reads, not hash lookups.
+  struct Double {
+    uint32_t first, second;
+    float logp;
+  };
+  std::unordered_map<char32_t, uint32_t> index_;
+  std::vector<float> single_;                 // [intended * alphabet size + observed].
+  std::vector<std::vector<Double>> doubles_;  // Seen pairs, per intended.
+  std::vector<float> unseen_double_;          // Per intended.
 };
 
 // Learns a ChannelModel from (intended word, OCR'd word) pairs.

@@ -43,17 +43,15 @@ LanguageModel LanguageModel::Load(const std::string& path) {
   uint32_t bigrams = in.Get<uint32_t>();
   if (bigrams > (1u << 26)) in.Fail("repair language model has an implausible bigram count");
   size_t capacity = std::bit_ceil(size_t{bigrams} * 2 + 2);
-  lm.bigram_keys_.assign(capacity, kEmpty);
-  lm.bigram_logp_.assign(capacity, 0);
+  lm.bigrams_.assign(capacity, Slot{kEmpty, 0});
   for (uint32_t i = 0; i < bigrams; ++i) {
     uint32_t prev = in.Get<uint32_t>(), word = in.Get<uint32_t>();
     float logp = in.Get<float>();
     if (prev >= n || word >= n) in.Fail("repair language model bigram names an unknown word");
     uint64_t key = lm.Key(prev, word);
     size_t slot = Mix(key) & (capacity - 1);
-    while (lm.bigram_keys_[slot] != kEmpty) slot = (slot + 1) & (capacity - 1);
-    lm.bigram_keys_[slot] = key;
-    lm.bigram_logp_[slot] = logp;
+    while (lm.bigrams_[slot].key != kEmpty) slot = (slot + 1) & (capacity - 1);
+    lm.bigrams_[slot] = Slot{key, logp};
   }
   if (!in.done()) in.Fail("repair language model has trailing bytes");
   return lm;
@@ -65,10 +63,10 @@ uint32_t LanguageModel::Find(std::string_view lower_word) const {
 }
 
 const float* LanguageModel::FindBigram(uint64_t key) const {
-  size_t mask = bigram_keys_.size() - 1;
+  size_t mask = bigrams_.size() - 1;
   for (size_t slot = Mix(key) & mask;; slot = (slot + 1) & mask) {
-    if (bigram_keys_[slot] == key) return &bigram_logp_[slot];
-    if (bigram_keys_[slot] == kEmpty) return nullptr;
+    if (bigrams_[slot].key == key) return &bigrams_[slot].logp;
+    if (bigrams_[slot].key == kEmpty) return nullptr;
   }
 }
 

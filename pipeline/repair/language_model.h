@@ -56,10 +56,14 @@ class LanguageModel {
   std::vector<std::string> words_;
   std::unordered_map<std::string_view, uint32_t> ids_;  // Views into words_.
   std::vector<float> unigram_, backoff_;
-  // Open addressing, capacity a power of two; empty slots hold kEmpty.
+  // Open addressing, capacity a power of two; empty slots hold kEmpty. Key
+  // and value share a slot so a lookup touches one cache line.
   static constexpr uint64_t kEmpty = ~uint64_t{0};
-  std::vector<uint64_t> bigram_keys_;
-  std::vector<float> bigram_logp_;
+  struct Slot {
+    uint64_t key;
+    float logp;
+  };
+  std::vector<Slot> bigrams_;
 };
 
 // Counts words and word pairs of training sentences, then writes the model.

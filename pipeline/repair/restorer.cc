@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <functional>
 #include <limits>
 
 #include "pipeline/repair/syllable.h"
@@ -23,6 +24,14 @@ constexpr int kIntact = 0, kStripped = 1, kOcr = 2, kComponents = 3;
 constexpr size_t kMaxSkeleton = 12;
 // Skeleton spellings of one observed word followed per position.
 constexpr size_t kKeyBeam = 12;
+// A skeleton one letter away from a spelled key is a weaker match; only the
+// words the skeleton search ranks best are aligned character by character.
+constexpr double kSkeletonEditLogProb = -4;
+constexpr size_t kMaxAligned = 40;
+// Only the likeliest spellings are searched for near misses.
+constexpr size_t kNeighbourKeys = 3;
+// Stands for any letter in the index of one-letter changes.
+constexpr char kAnyLetter = '?';
 // Readings kept per word for decoding, and how far below the best a
 // reading may score before it is dropped (natural log).
 constexpr size_t kMaxCandidates = 10;
@@ -61,6 +70,25 @@ std::u32string Strip(std::u32string_view word) {
     if (char32_t base = BaseLetter(c)) c = IsUpperChar(c) ? UpperChar(base) : base;
   }
   return out;
+}
+
+// A skeleton spelled from the first letters of an observed word.
+struct Partial {
+  std::string key;
+  double logp;
+};
+
+// Keeps the kKeyBeam likeliest distinct spellings, best first.
+void Prune(std::vector<Partial>* partials) {
+  std::sort(partials->begin(), partials->end(), [](const Partial& a, const Partial& b) {
+    return a.key != b.key ? a.key < b.key : a.logp > b.logp;
+  });
+  partials->erase(std::unique(partials->begin(), partials->end(),
+                              [](const Partial& a, const Partial& b) { return a.key == b.key; }),
+                  partials->end());
+  std::sort(partials->begin(), partials->end(),
+            [](const Partial& a, const Partial& b) { return a.logp > b.logp; });
+  if (partials->size() > kKeyBeam) partials->resize(kKeyBeam);
 }
 
 bool HasLetter(std::u32string_view word) {
@@ -107,32 +135,36 @@ Restorer::Restorer(LanguageModel lm, ChannelModel channel)
     std::string key = ToUtf8(skeleton);
     by_skeleton_[key].push_back(id);
     for (size_t i = 0; i < key.size(); ++i) {
+      std::string changed = key;
+      changed[i] = kAnyLetter;
+      by_change_[changed].push_back(id);
       if (i > 0 && key[i] == key[i - 1]) continue;  // Same deletion as the previous letter.
       by_deletion_[key.substr(0, i) + key.substr(i + 1)].push_back(id);
     }
   }
 }
 
-std::vector<uint32_t> Restorer::Lookup(const std::string& key) const {
-  std::vector<uint32_t> out;
+void Restorer::Lookup(const std::string& key, double logp, bool neighbours,
+                      std::vector<std::pair<uint32_t, double>>* found) const {
   auto add = [&](const std::unordered_map<std::string, std::vector<uint32_t>>& index,
-                 const std::string& k) {
+                 const std::string& k, double edit) {
     if (auto it = index.find(k); it != index.end()) {
-      out.insert(out.end(), it->second.begin(), it->second.end());
+      for (uint32_t id : it->second) found->emplace_back(id, logp + edit);
     }
   };
-  add(by_skeleton_, key);
-  add(by_deletion_, key);  // One letter lost.
+  add(by_skeleton_, key, 0);
+  if (!neighbours) return;
+  add(by_deletion_, key, kSkeletonEditLogProb);  // One letter lost.
   // One letter inserted or changed; too loose for one- and two-letter keys,
   // which would match most short syllables.
   if (key.size() >= 3) {
     for (size_t i = 0; i < key.size(); ++i) {
-      std::string shorter = key.substr(0, i) + key.substr(i + 1);
-      add(by_skeleton_, shorter);
-      add(by_deletion_, shorter);
+      add(by_skeleton_, key.substr(0, i) + key.substr(i + 1), kSkeletonEditLogProb);
+      std::string changed = key;
+      changed[i] = kAnyLetter;
+      add(by_change_, changed, kSkeletonEditLogProb);
     }
   }
-  return out;
 }
 
 std::vector<Restorer::Candidate> Restorer::Candidates(std::u32string_view observed) const {
@@ -151,17 +183,11 @@ std::vector<Restorer::Candidate> Restorer::Candidates(std::u32string_view observ
 
   if (HasLetter(observed)) {
     // Skeleton spellings the observed characters may stand for, best first.
-    struct Partial {
-      std::string key;
-      double logp;
-    };
     std::vector<std::vector<Partial>> at(observed.size() + 1);
     at[0].push_back({"", 0});
     for (size_t j = 0; j < observed.size(); ++j) {
       std::vector<Partial>& here = at[j];
-      std::sort(here.begin(), here.end(),
-                [](const Partial& a, const Partial& b) { return a.logp > b.logp; });
-      if (here.size() > kKeyBeam) here.resize(kKeyBeam);
+      Prune(&here);
       std::vector<ChannelModel::Reading> readings = channel_.ReadingsOf(observed[j]);
       for (const Partial& p : here) {
         if (readings.empty()) at[j + 1].push_back({p.key, p.logp + kUnknownLetterLogProb});
@@ -177,16 +203,27 @@ std::vector<Restorer::Candidate> Restorer::Candidates(std::u32string_view observ
       }
     }
     std::vector<Partial>& keys = at[observed.size()];
-    std::sort(keys.begin(), keys.end(),
-              [](const Partial& a, const Partial& b) { return a.logp > b.logp; });
-    std::vector<uint32_t> ids;
-    for (size_t k = 0; k < keys.size() && k < kKeyBeam; ++k) {
-      std::vector<uint32_t> found = Lookup(keys[k].key);
-      ids.insert(ids.end(), found.begin(), found.end());
+    Prune(&keys);
+    std::vector<std::pair<uint32_t, double>> found;
+    for (size_t k = 0; k < keys.size(); ++k) {
+      Lookup(keys[k].key, keys[k].logp, k < kNeighbourKeys, &found);
     }
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    for (uint32_t id : ids) {
+    // Align only the words the skeleton search and the unigram model like
+    // best: alignment is the costly step.
+    // Each word once, with its best route.
+    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first < b.first : a.second > b.second;
+    });
+    found.erase(std::unique(found.begin(), found.end(),
+                            [](const auto& a, const auto& b) { return a.first == b.first; }),
+                found.end());
+    for (auto& [id, logp] : found) logp += lm_.UnigramLogProb(id);
+    if (found.size() > kMaxAligned) {
+      std::nth_element(found.begin(), found.begin() + kMaxAligned, found.end(),
+                       [](const auto& a, const auto& b) { return a.second > b.second; });
+      found.resize(kMaxAligned);
+    }
+    for (const auto& [id, rough] : found) {
       if (id == own) continue;  // Added below as the observed word itself.
       Candidate c = make(id, Spell(ToUtf32(lm_.word(id)), observed));
       double best = *std::max_element(c.channel, c.channel + kComponents);

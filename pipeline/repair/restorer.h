@@ -52,15 +52,20 @@ class Restorer {
   struct Item;
   struct Weights;
   std::vector<Candidate> Candidates(std::u32string_view observed) const;
-  std::vector<uint32_t> Lookup(const std::string& skeleton) const;
+  // Adds to `found` the words whose skeleton is `key` or, with
+  // `neighbours`, one letter from it, each with the best of `logp` plus the
+  // edit's penalty.
+  void Lookup(const std::string& key, double logp, bool neighbours,
+              std::vector<std::pair<uint32_t, double>>* found) const;
   Weights FitWeights(const std::vector<Item>& items) const;
   void Decode(std::vector<Item>& items, const Weights& weights) const;
 
   LanguageModel lm_;
   ChannelModel channel_;
-  // Vocabulary words by skeleton, and by every skeleton one letter shorter,
-  // so a lookup finds words within one inserted, dropped or changed letter.
-  std::unordered_map<std::string, std::vector<uint32_t>> by_skeleton_, by_deletion_;
+  // Vocabulary words by skeleton, by every skeleton one letter shorter, and
+  // by every skeleton with one letter made a wildcard, so a lookup finds
+  // words within one inserted, dropped or changed letter.
+  std::unordered_map<std::string, std::vector<uint32_t>> by_skeleton_, by_deletion_, by_change_;
 };
 
 }  // namespace vnplan
