@@ -260,7 +260,8 @@ std::optional<Rewrite> LegacyCodecs::DecodeTable(const Table& table, bool caps_f
   // the lower-case codes as capitals. A word is in it when its ASCII letters
   // are all capitals and there are two of them ("TØNH" is TỈNH, "Tû" is Tỷ),
   // or one in a heading: a line without lower-case ASCII holding two such
-  // words, one with legacy letters ("UBND TØNH H\xB5 GIANG").
+  // words, one with a lower-case legacy letter ("UBND TØNH H\xB5 GIANG",
+  // not "Sè: 24/KH-PGD§T").
   auto caps_word = [&](size_t begin, size_t end, bool* legacy) {
     size_t upper = 0, lower = 0;
     *legacy = false;
@@ -268,7 +269,7 @@ std::optional<Rewrite> LegacyCodecs::DecodeTable(const Table& table, bool caps_f
       unsigned char c = units[k].first;
       upper += c >= 'A' && c <= 'Z';
       lower += c >= 'a' && c <= 'z';
-      *legacy = *legacy || c >= 0x80 || table[c].size() > 1;
+      *legacy = *legacy || ((c >= 0x80 || table[c].size() > 1) && ToUpper(table[c]) != table[c]);
     }
     return lower > 0 ? -1 : static_cast<int>(upper);
   };

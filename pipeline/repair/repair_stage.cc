@@ -6,6 +6,7 @@
 #include "pipeline/error.h"
 #include "pipeline/repair/encoding_repair.h"
 #include "pipeline/repair/legacy_encoding.h"
+#include "pipeline/repair/restorer.h"
 #include "pipeline/repair/rewrite.h"
 #include "pipeline/repair/unicode_cleanup.h"
 #include "pipeline/repair/vietnamese_syllable.h"
@@ -34,13 +35,20 @@ class RepairStage : public Stage {
         syllables_(EncodingsDir(options)),
         codecs_(EncodingsDir(options), syllables_),
         decoder_(codecs_, syllables_, Forced(options)),
-        cleanup_(EncodingsDir(options), syllables_, options.tone) {}
+        cleanup_(EncodingsDir(options), syllables_, options.tone),
+        restorer_(options.restore_diacritics ? Restorer::Load(options.models_dir) : nullptr) {}
 
   const char* name() const override { return "repair"; }
 
   void Run(Document& doc) const override {
     DecodedText decoded = decoder_.Run(doc.original_text, doc);
     Rewrite result = Compose(decoded.rewrite, cleanup_.Run(decoded.rewrite.text));
+    // Text in another language has no Vietnamese marks to restore.
+    if (restorer_ && decoded.vietnamese) {
+      Rewrite restored = restorer_->Restore(result.text);
+      Rewrite placed = PlaceTones(restored);
+      result = Compose(result, Compose(restored, placed));
+    }
     for (RepairEdit& e : result.edits) e.uncertain = e.confidence < options_.confidence_threshold;
     doc.encoding = std::move(decoded.encoding);
     doc.text = std::move(result.text);
@@ -48,11 +56,23 @@ class RepairStage : public Stage {
   }
 
  private:
+  // The restorer spells words as its model learnt them; the words it wrote
+  // get this document's tone placement like every other word.
+  Rewrite PlaceTones(const Rewrite& restored) const {
+    RewriteBuilder b(restored.text);
+    for (const RepairEdit& e : restored.edits) {
+      b.CopyTo(e.begin);
+      b.Replace(e.end - e.begin, cleanup_.Run(e.after).text, "normalization");
+    }
+    return b.Finish();
+  }
+
   RepairOptions options_;
   VietnameseSyllables syllables_;
   LegacyCodecs codecs_;
   EncodingRepair decoder_;
   UnicodeCleanup cleanup_;
+  std::unique_ptr<Restorer> restorer_;
 };
 
 }  // namespace

@@ -149,6 +149,7 @@ TEST_F(LegacyCodecsTest, Tcvn3CapitalFontWords) {
   EXPECT_EQ(Decode(Encoding::kTcvn3, "T\xFB l\xD6"), "Tỷ lệ");
   EXPECT_EQ(Decode(Encoding::kTcvn3, "UBND T\xD8NH H\xB5 GIANG"), "UBND TỈNH HÀ GIANG");
   EXPECT_EQ(Decode(Encoding::kTcvn3, "S\xE8: 47/KH-UBND"), "Số: 47/KH-UBND");
+  EXPECT_EQ(Decode(Encoding::kTcvn3, "S\xE8: 24/KH-PGD\xA7T"), "Số: 24/KH-PGDĐT");
 }
 
 TEST_F(LegacyCodecsTest, VisciiRoundTrip) {
