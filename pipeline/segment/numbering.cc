@@ -1,0 +1,169 @@
+#include "pipeline/segment/numbering.h"
+
+#include <algorithm>
+
+namespace vnplan {
+namespace {
+
+constexpr std::string_view kSmallD = "\xC4\x91";  // đ
+constexpr size_t kMaxToken = 6;
+constexpr size_t kMaxDecimalParts = 4;
+
+Mark MakeMark(MarkStyle style, std::string number, int ordinal = 0) {
+  Mark m;
+  m.style = style;
+  m.number = std::move(number);
+  m.ordinal = ordinal;
+  return m;
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAsciiAlnum(char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsBlank(char c) { return c == ' ' || c == '\t'; }
+
+std::string RomanOf(int value) {
+  static constexpr std::string_view kTens[] = {"", "X", "XX", "XXX"};
+  static constexpr std::string_view kOnes[] = {"",  "I",  "II",  "III",  "IV",
+                                               "V", "VI", "VII", "VIII", "IX"};
+  return std::string(kTens[value / 10]) + std::string(kOnes[value % 10]);
+}
+
+// Text may follow a mark directly when OCR lost the space ("I.MỤC ĐÍCH"),
+// but not a digit or a sign that makes it an amount, a date or a code.
+bool MayFollowMark(std::string_view line, size_t j) {
+  if (j >= line.size()) return true;
+  unsigned char c = static_cast<unsigned char>(line[j]);
+  if (IsBlank(line[j]) || c >= 0x80) return true;
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '"' || c == '(';
+}
+
+}  // namespace
+
+int RomanValue(std::string_view roman) {
+  if (roman.empty() || roman.size() > 6) return 0;
+  int value = 0;
+  for (size_t i = 0; i < roman.size(); ++i) {
+    auto digit = [](char c) { return c == 'I' ? 1 : c == 'V' ? 5 : c == 'X' ? 10 : 0; };
+    int d = digit(roman[i]);
+    if (d == 0) return 0;
+    int next = i + 1 < roman.size() ? digit(roman[i + 1]) : 0;
+    value += next > d ? -d : d;
+  }
+  if (value <= 0 || value >= 40 || RomanOf(value) != roman) return 0;
+  return value;
+}
+
+bool MarkReader::LetterFollows(std::string_view previous, std::string_view next) const {
+  for (const auto& sequence : model_->letter_sequences) {
+    auto it = std::find(sequence.begin(), sequence.end(), next);
+    if (it == sequence.end()) continue;
+    if (previous.empty() ? it == sequence.begin()
+                         : it != sequence.begin() && *(it - 1) == previous) {
+      return true;
+    }
+  }
+  return false;
+}
+
+MarkReading MarkReader::Read(std::string_view line) const {
+  MarkReading reading;
+  size_t i = 0;
+  while (i < line.size() && IsBlank(line[i])) ++i;
+  reading.mark_begin = i;
+  auto skip_blanks = [&](size_t j) {
+    while (j < line.size() && IsBlank(line[j])) ++j;
+    return j;
+  };
+
+  for (const std::string& bullet : model_->bullets) {
+    size_t after = i + bullet.size();
+    if (line.substr(i, bullet.size()) == bullet && after < line.size() && IsBlank(line[after])) {
+      reading.marks.push_back(MakeMark(MarkStyle::kBullet, bullet));
+      reading.text_begin = skip_blanks(after);
+      return reading;
+    }
+  }
+
+  size_t j = i;
+  if (line.substr(i, kSmallD.size()) == kSmallD) {
+    j += kSmallD.size();
+  } else {
+    while (
+        j < line.size() && j - i < kMaxToken &&
+        (IsAsciiAlnum(line[j]) || model_->roman_lookalike[static_cast<unsigned char>(line[j])])) {
+      ++j;
+    }
+  }
+  std::string_view token = line.substr(i, j - i);
+  if (token.empty() || (j < line.size() && IsAsciiAlnum(line[j]))) return reading;
+  bool all_digits = std::all_of(token.begin(), token.end(), IsDigit);
+
+  std::vector<int> parts;
+  if (all_digits) {
+    if (token.size() > 3) return reading;
+    parts.push_back(std::stoi(std::string(token)));
+    while (parts.size() < kMaxDecimalParts && j + 1 < line.size() && line[j] == '.' &&
+           IsDigit(line[j + 1])) {
+      size_t k = j + 1;
+      while (k < line.size() && IsDigit(line[k]) && k - j <= 3) ++k;
+      if (k < line.size() && IsDigit(line[k])) return reading;
+      parts.push_back(std::stoi(std::string(line.substr(j + 1, k - j - 1))));
+      j = k;
+    }
+  }
+  bool terminated = j < line.size() && (line[j] == '.' || line[j] == ')');
+  if (terminated) {
+    ++j;
+  } else if (parts.size() < 2 || (j < line.size() && !IsBlank(line[j]))) {
+    return reading;
+  }
+  if (!MayFollowMark(line, j)) return reading;
+  reading.text_begin = skip_blanks(j);
+
+  if (parts.size() == 1) {
+    reading.marks.push_back(MakeMark(MarkStyle::kArabic, std::to_string(parts[0]), parts[0]));
+    return reading;
+  }
+  if (parts.size() > 1) {
+    Mark mark = MakeMark(MarkStyle::kDecimal, "", parts.back());
+    for (size_t k = 0; k + 1 < parts.size(); ++k) {
+      mark.prefix += (k ? "." : "") + std::to_string(parts[k]);
+    }
+    mark.number = mark.prefix + "." + std::to_string(parts.back());
+    mark.depth = static_cast<int>(parts.size());
+    reading.marks.push_back(std::move(mark));
+    return reading;
+  }
+
+  std::string roman;
+  bool genuine = false, has_other = false;
+  for (char c : token) {
+    if (c == 'I' || c == 'V' || c == 'X') {
+      roman.push_back(c);
+      genuine = true;
+    } else if (char as = model_->roman_lookalike[static_cast<unsigned char>(c)]) {
+      roman.push_back(as);
+      has_other = has_other || !IsDigit(c);
+    } else {
+      roman.clear();
+      break;
+    }
+  }
+  int roman_value = RomanValue(roman);
+  if (roman_value && genuine)
+    reading.marks.push_back(MakeMark(MarkStyle::kRoman, roman, roman_value));
+  if (std::any_of(model_->letter_sequences.begin(), model_->letter_sequences.end(),
+                  [&](const auto& s) { return std::find(s.begin(), s.end(), token) != s.end(); })) {
+    reading.marks.push_back(MakeMark(MarkStyle::kLetter, std::string(token)));
+  }
+  if (token.size() == 1 && token[0] >= 'A' && token[0] <= 'Z') {
+    reading.marks.push_back(
+        MakeMark(MarkStyle::kUpperLetter, std::string(token), token[0] - 'A' + 1));
+  }
+  if (roman_value && !genuine && has_other) {
+    reading.marks.push_back(MakeMark(MarkStyle::kRoman, roman, roman_value));
+  }
+  return reading;
+}
+
+}  // namespace vnplan

@@ -1,0 +1,131 @@
+#include "pipeline/segment/segment_stage.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "pipeline/load.h"
+
+namespace vnplan {
+namespace {
+
+Document Segment(const std::string& text) {
+  Document doc = FromText("test.txt", text);
+  doc.text = doc.original_text;
+  static const auto stage = MakeSegmentStage({VNPLAN_MODELS_DIR});
+  stage->Run(doc);
+  return doc;
+}
+
+std::string SpanText(const Document& doc, const SourceSpan& span) {
+  return doc.text.substr(span.begin, span.end - span.begin);
+}
+
+bool Warned(const Document& doc, const std::string& part) {
+  for (const Diagnostic& d : doc.diagnostics) {
+    if (d.message.find(part) != std::string::npos) return true;
+  }
+  return false;
+}
+
+const char kPlan[] =
+    "ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "HUYỆN AN PHÚ                         Độc lập - Tự do - Hạnh phúc\n"
+    "\n"
+    "Số: 12/KH-UBND                     An Phú, ngày 3 tháng 5 năm 2024\n"
+    "\n"
+    "KẾ HOẠCH\n"
+    "Trồng cây xanh trên địa bàn huyện\n"
+    "năm 2024\n"
+    "\n"
+    "Căn cứ Nghị quyết số 10/NQ-HĐND ngày 05/01/2024 của Hội đồng nhân dân huyện;\n"
+    "Ủy ban nhân dân huyện ban hành Kế hoạch như sau:\n"
+    "I. MỤC ĐÍCH, YÊU CẦU\n"
+    "1. Mục đích\n"
+    "- Phủ xanh đất trống.\n"
+    "2. Yêu cầu\n"
+    "I1. NHIỆM VỤ VÀ GIẢI PHÁP\n"
+    "1. Trồng mới 2.000 cây xanh dọc các tuyến đường, hoàn thành trước\n"
+    "ngày 30/6/2024.\n"
+    "a) Chọn giống cây bản địa;\n"
+    "b) Tổ chức ra quân;\n"
+    "đ) dòng lạc thứ tự\n"
+    "2025. Năm sau tiếp tục chăm sóc.\n"
+    "12. Mười hai cây.\n"
+    "2. Chăm sóc cây\n"
+    "2.1. Tưới nước\n"
+    "2.2. Bón phân\n"
+    "III. KINH PHI\n"
+    "Ngân sách huyện.\n"
+    "IV. TỔ CHỨC THỰC HIỆN\n"
+    "Phòng Tài nguyên chủ trì.\n"
+    "\n"
+    "Nơi nhận:                              KT. CHỦ TỊCH\n"
+    "- UBND tỉnh (b/c);                     PHÓ CHỦ TỊCH\n"
+    "- Các phòng, ban;\n"
+    "- Lưu: VT.\n"
+    "\n"
+    "                                       Trần Văn Bình\n";
+
+TEST(SegmentStage, FindsZones) {
+  Document doc = Segment(kPlan);
+  EXPECT_TRUE(SpanText(doc, doc.layout.header).starts_with("ỦY BAN"));
+  EXPECT_TRUE(SpanText(doc, doc.layout.header).ends_with("năm 2024"));
+  EXPECT_TRUE(SpanText(doc, doc.layout.body).starts_with("Căn cứ"));
+  EXPECT_TRUE(SpanText(doc, doc.layout.body).ends_with("Phòng Tài nguyên chủ trì."));
+  EXPECT_TRUE(SpanText(doc, doc.layout.recipients).starts_with("Nơi nhận:"));
+  EXPECT_TRUE(SpanText(doc, doc.layout.recipients).ends_with("- Lưu: VT."));
+  EXPECT_TRUE(SpanText(doc, doc.layout.signature).starts_with("KT. CHỦ TỊCH"));
+  EXPECT_TRUE(SpanText(doc, doc.layout.signature).ends_with("Trần Văn Bình"));
+}
+
+TEST(SegmentStage, BuildsTreeThroughOcrDamageAndStrayNumbers) {
+  Document doc = Segment(kPlan);
+  std::vector<std::string> got;
+  for (const Section& s : doc.sections) {
+    got.push_back(s.id + " " + s.number + " " + std::to_string(s.level) + " " + s.kind);
+  }
+  std::vector<std::string> want = {
+      "1 I 1 purpose", "1.1 1 2 ",        "1.1.1 - 3 ",         "1.2 2 2 ", "2 II 1 tasks",
+      "2.1 1 2 ",      "2.1.a a 3 ",      "2.1.b b 3 ",         "2.2 2 2 ", "2.2.1 2.1 3 ",
+      "2.2.2 2.2 3 ",  "3 III 1 funding", "4 IV 1 organisation"};
+  EXPECT_EQ(got, want);
+  EXPECT_TRUE(Warned(doc, "levels: 2"));
+  // The wrapped line joins the heading; the span runs to the next sibling.
+  const Section& plant = doc.sections[5];
+  EXPECT_EQ(plant.heading.value,
+            "Trồng mới 2.000 cây xanh dọc các tuyến đường, hoàn thành trước ngày 30/6/2024.");
+  EXPECT_TRUE(SpanText(doc, plant.span).ends_with("12. Mười hai cây."));
+  EXPECT_EQ(doc.sections[4].parent, -1);
+  EXPECT_EQ(doc.sections[6].parent, 5);
+  EXPECT_EQ(SpanText(doc, doc.sections[0].heading.span), "MỤC ĐÍCH, YÊU CẦU");
+}
+
+TEST(SegmentStage, KeepsAPartAfterASkippedRomanNumeral) {
+  Document doc = Segment(
+      "KẾ HOẠCH\nThử\n\nI. MỤC ĐÍCH\nII. NHIỆM VỤ\nIV. TỔ CHỨC THỰC HIỆN\n1. Phòng Tư "
+      "pháp\xC2\xA0\n");
+  ASSERT_EQ(doc.sections.size(), 4u);
+  EXPECT_EQ(doc.sections[2].number, "IV");
+  EXPECT_EQ(doc.sections[2].kind, "organisation");
+  EXPECT_EQ(doc.sections[3].parent, 2);
+  EXPECT_EQ(doc.sections[3].heading.value, "Phòng Tư pháp");
+  EXPECT_TRUE(Warned(doc, "skips from II to IV"));
+}
+
+TEST(SegmentStage, EmptyAndUnstructuredTextWarnsWithoutParts) {
+  Document empty = Segment("");
+  EXPECT_TRUE(empty.sections.empty());
+  EXPECT_TRUE(Warned(empty, "no text"));
+
+  Document novel = Segment(
+      "Chương một\nTrời hôm ấy mưa to. Cô bé đứng nép bên hiên nhà,\nnhìn dòng người qua lại.\n");
+  EXPECT_TRUE(novel.sections.empty());
+  EXPECT_TRUE(Warned(novel, "no numbered parts"));
+  EXPECT_TRUE(Warned(novel, "no header"));
+  EXPECT_TRUE(Warned(novel, "no signature"));
+}
+
+}  // namespace
+}  // namespace vnplan
