@@ -96,14 +96,22 @@ class ZoneFinder {
     return model_.body_starts.MatchAt(words, 0).has_value();
   }
 
-  bool IsPartMark(std::string_view line) const {
-    MarkReading r = reader_.Read(line.substr(0, kMaxCueCell));
-    return !r.marks.empty() && r.marks[0].style != MarkStyle::kBullet;
+  bool HasMark(std::string_view line) const {
+    return !reader_.Read(line.substr(0, kMaxCueCell)).marks.empty();
   }
 
   bool IsHeaderMeta(std::string_view s) const {
     std::vector<KeyWord> words = KeyWords(s);
-    if (words.size() >= 2 && model_.number_label.MatchAt(words, 0)) return true;
+    if (words.size() >= 2 && model_.number_label.MatchAt(words, 0)) {
+      // "Số: 15/KH-UBND", "Số 15/...", "Số:   /KH-UBND", not "Sở Y tế".
+      size_t i = words[0].end;
+      bool colon = false;
+      while (i < s.size() && (IsBlank(s[i]) || s[i] == ':' || s[i] == '.')) colon |= s[i++] == ':';
+      if (colon ||
+          (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '/'))) {
+        return true;
+      }
+    }
     for (size_t i = 0; i + 1 < words.size(); ++i) {
       if (model_.day.MatchAt(words, i) &&
           std::isdigit(static_cast<unsigned char>(words[i + 1].text[0]))) {
@@ -120,7 +128,7 @@ class ZoneFinder {
     for (size_t l = 0; l < limit && type == npos; ++l) {
       std::string_view line = index_.Line(l);
       if (BlankLine(line)) continue;
-      if (first != npos && (StartsBody(line) || IsPartMark(line))) break;
+      if (StartsBody(line) || HasMark(line)) break;
       if (first == npos) first = l;
       for (const Cell& cell : SplitCells(index_, l)) {
         std::string_view s = Text(cell);
@@ -135,7 +143,7 @@ class ZoneFinder {
       while (end < n && end - type <= kMaxTitleLines) {
         std::string_view line = index_.Line(end);
         if (BlankLine(line) || KeyWords(line.substr(0, kMaxCueCell)).empty()) break;
-        if (end > type + 1 && (StartsBody(line) || IsPartMark(line))) break;
+        if (end > type + 1 && (StartsBody(line) || HasMark(line))) break;
         ++end;
       }
     } else if (meta != npos) {

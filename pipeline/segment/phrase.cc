@@ -59,7 +59,9 @@ void PhraseList::Add(std::string_view phrase, std::string value) {
     p.words.push_back(std::move(w.text));
   }
   if (p.words.empty()) return;
-  p.budget = static_cast<int>(letters / kLettersPerEdit);
+  // One damaged word alone is too ambiguous ("phong" is one edit from
+  // "phuong"): single-word cues must match exactly.
+  p.budget = p.words.size() > 1 ? static_cast<int>(letters / kLettersPerEdit) : 0;
   p.value = std::move(value);
   phrases_.push_back(std::move(p));
 }

@@ -6,7 +6,8 @@
 // (see fold.h), each with the source byte range it came from, so a match can
 // be turned back into a span of the original text. A phrase matches a run of
 // whole words; its edit budget is one letter edit per six letters of the
-// phrase, so short cues ("Số", "KT") must match exactly.
+// phrase, and none for a one-word phrase, so short cues ("Số", "KT",
+// "Phường") must match exactly.
 #ifndef VNPLAN_PIPELINE_SEGMENT_PHRASE_H_
 #define VNPLAN_PIPELINE_SEGMENT_PHRASE_H_
 

@@ -1,0 +1,101 @@
+#include "extractors/header.h"
+
+#include <gtest/gtest.h>
+
+#include "pipeline/load.h"
+#include "pipeline/segment/segment_stage.h"
+
+namespace vnplan {
+namespace {
+
+const SegmentModel& Model() {
+  static const SegmentModel model = SegmentModel::Load(VNPLAN_MODELS_DIR);
+  return model;
+}
+
+Document Segmented(const std::string& text) {
+  Document doc = FromText("test.txt", text);
+  doc.text = doc.original_text;
+  static const auto stage = MakeSegmentStage({VNPLAN_MODELS_DIR});
+  stage->Run(doc);
+  return doc;
+}
+
+std::string SpanText(const Document& doc, const SourceSpan& span) {
+  return doc.text.substr(span.begin, span.end - span.begin);
+}
+
+TEST(Header, TwoColumnHeaderWithWrappedIssuer) {
+  Document doc = Segmented(
+      "ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "TỈNH AN PHÚ                          Độc lập - Tự do - Hạnh phúc\n"
+      "                                     ---------------\n"
+      "Số: 112 /KH - UBND                 An Phú, ngày 05 tháng 4 năm 2023\n"
+      "\n"
+      "KẾ HOẠCH\n"
+      "Chuyển đổi số tỉnh An Phú\n"
+      "năm 2023\n"
+      "\n"
+      "Căn cứ Luật Tổ chức chính quyền địa phương;\n"
+      "I. MỤC ĐÍCH\n");
+  std::vector<std::string> warnings;
+  Header h = ExtractHeader(doc, Model(), &warnings);
+  ASSERT_EQ(h.issuers.size(), 1u);
+  EXPECT_EQ(h.issuers[0].name.value, "ỦY BAN NHÂN DÂN TỈNH AN PHÚ");
+  EXPECT_EQ(h.issuers[0].level, 0);
+  EXPECT_EQ(h.number.value, "112");
+  EXPECT_EQ(SpanText(doc, h.number.span), "112");
+  EXPECT_EQ(h.symbol.value, "KH-UBND");
+  EXPECT_EQ(SpanText(doc, h.symbol.span), "KH - UBND");
+  EXPECT_EQ(h.place.value, "An Phú");
+  EXPECT_EQ(h.date.value, "2023-04-05");
+  EXPECT_EQ(SpanText(doc, h.date.span), "ngày 05 tháng 4 năm 2023");
+  EXPECT_EQ(h.type.value, "Kế hoạch");
+  EXPECT_EQ(h.title.value, "Chuyển đổi số tỉnh An Phú năm 2023");
+  EXPECT_EQ(h.title.span.line, 7);
+  EXPECT_TRUE(warnings.empty()) << warnings.front();
+}
+
+TEST(Header, StackedHierarchyAndMottoRunIntoAnIssuerLine) {
+  Document doc = Segmented(
+      "UBND HUYỆN KIẾN AN\n"
+      "PHÒNG GIÁO DỤC VÀ\n"
+      "ĐÀO TẠO CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "Doc lap - Tu do - Hanh phuc\n"
+      "So: 24/KH-PGDĐT\n"
+      "Kiến An, ngày 14/02/2023\n"
+      "KE HOACH\n"
+      "Phổ cập giáo dục năm 2023\n");
+  std::vector<std::string> warnings;
+  Header h = ExtractHeader(doc, Model(), &warnings);
+  ASSERT_EQ(h.issuers.size(), 2u);
+  EXPECT_EQ(h.issuers[0].name.value, "UBND HUYỆN KIẾN AN");
+  EXPECT_EQ(h.issuers[1].name.value, "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO");
+  EXPECT_EQ(h.issuers[1].level, 1);
+  EXPECT_EQ(h.number.value, "24");
+  EXPECT_EQ(h.symbol.value, "KH-PGDĐT");
+  EXPECT_EQ(h.date.value, "2023-02-14");
+  EXPECT_EQ(h.place.value, "Kiến An");
+  EXPECT_EQ(h.type.value, "Kế hoạch");
+  EXPECT_EQ(h.title.value, "Phổ cập giáo dục năm 2023");
+}
+
+TEST(Header, MissingFieldsAreAbsentWithWarnings) {
+  Document doc = Segmented("KẾ HOẠCH\nThực hiện công tác năm 2024\n\nThực hiện Kế hoạch số 1.\n");
+  std::vector<std::string> warnings;
+  Header h = ExtractHeader(doc, Model(), &warnings);
+  EXPECT_TRUE(h.issuers.empty());
+  EXPECT_FALSE(h.number.found());
+  EXPECT_FALSE(h.date.found());
+  EXPECT_EQ(h.title.value, "Thực hiện công tác năm 2024");
+  EXPECT_EQ(warnings.size(), 5u);
+
+  Document novel = Segmented("Trời mưa.\nCô bé đứng bên hiên.\n");
+  warnings.clear();
+  h = ExtractHeader(novel, Model(), &warnings);
+  EXPECT_FALSE(h.type.found());
+  EXPECT_EQ(warnings.size(), 1u);
+}
+
+}  // namespace
+}  // namespace vnplan

@@ -1,0 +1,88 @@
+#include "extractors/signature.h"
+
+#include <gtest/gtest.h>
+
+#include "pipeline/load.h"
+#include "pipeline/segment/segment_stage.h"
+
+namespace vnplan {
+namespace {
+
+const SegmentModel& Model() {
+  static const SegmentModel model = SegmentModel::Load(VNPLAN_MODELS_DIR);
+  return model;
+}
+
+Document Segmented(const std::string& text) {
+  Document doc = FromText("test.txt", text);
+  doc.text = doc.original_text;
+  static const auto stage = MakeSegmentStage({VNPLAN_MODELS_DIR});
+  stage->Run(doc);
+  return doc;
+}
+
+std::vector<std::string> Values(const std::vector<Field>& fields) {
+  std::vector<std::string> out;
+  for (const Field& f : fields) out.push_back(f.value);
+  return out;
+}
+
+TEST(Signature, TwoColumnClosing) {
+  Document doc = Segmented(
+      "I. MỤC ĐÍCH\nLàm tốt.\n"
+      "Nơi nhận:                                   KT. CHỦ TỊCH\n"
+      "- Bộ Y tế (b/c);                            PHÓ CHỦ TỊCH\n"
+      "- UBND các huyện, thị xã,\n"
+      "  thành phố;\n"
+      "- Lưu: VT, KGVX.\n"
+      "                                              (Đã ký)\n"
+      "\n"
+      "                                            Lê Hữu Tường\n");
+  std::vector<std::string> warnings;
+  Signature sig = ExtractSignature(doc, Model(), &warnings);
+  EXPECT_EQ(sig.authority.value, "KT. CHỦ TỊCH");
+  EXPECT_EQ(sig.title.value, "PHÓ CHỦ TỊCH");
+  EXPECT_EQ(sig.name.value, "Lê Hữu Tường");
+  EXPECT_EQ(doc.text.substr(sig.name.span.begin, sig.name.span.end - sig.name.span.begin),
+            "Lê Hữu Tường");
+  std::vector<Field> recipients = ExtractRecipients(doc, Model(), &warnings);
+  EXPECT_EQ(Values(recipients),
+            (std::vector<std::string>{"Bộ Y tế (b/c)", "UBND các huyện, thị xã, thành phố",
+                                      "Lưu: VT, KGVX"}));
+  EXPECT_EQ(recipients[1].span.line, 5);
+  EXPECT_TRUE(warnings.empty()) << warnings.front();
+}
+
+TEST(Signature, StackedClosingWithWrappedAuthority) {
+  Document doc = Segmented(
+      "1. Nội dung\nLàm tốt.\n\n"
+      "Noi nhan:\n\n- Sở Tài chính;\n- Luu: VT.\n\n"
+      "TM. ỦY BAN NHÂN DÂN\nHUYỆN AN LÃO\nCHỦ TỊCH\n\nĐặng Quốc Vinh\n");
+  std::vector<std::string> warnings;
+  Signature sig = ExtractSignature(doc, Model(), &warnings);
+  EXPECT_EQ(sig.authority.value, "TM. ỦY BAN NHÂN DÂN HUYỆN AN LÃO");
+  EXPECT_EQ(sig.title.value, "CHỦ TỊCH");
+  EXPECT_EQ(sig.name.value, "Đặng Quốc Vinh");
+  EXPECT_EQ(ExtractRecipients(doc, Model(), &warnings).size(), 2u);
+  EXPECT_TRUE(warnings.empty()) << warnings.front();
+}
+
+TEST(Signature, NameOnlyAndNothingAtAll) {
+  Document doc = Segmented("1. Nội dung\nLàm tốt./.\n\n\nPhạm Thị Oanh\n");
+  std::vector<std::string> warnings;
+  Signature sig = ExtractSignature(doc, Model(), &warnings);
+  EXPECT_EQ(sig.name.value, "Phạm Thị Oanh");
+  EXPECT_FALSE(sig.authority.found());
+  EXPECT_FALSE(sig.title.found());
+  EXPECT_EQ(warnings.size(), 2u);
+
+  Document prose = Segmented("Một đoạn văn không có chữ ký.\nvà kết thúc ở đây.\n");
+  warnings.clear();
+  sig = ExtractSignature(prose, Model(), &warnings);
+  EXPECT_FALSE(sig.name.found());
+  EXPECT_TRUE(ExtractRecipients(prose, Model(), &warnings).empty());
+  EXPECT_EQ(warnings.size(), 2u);
+}
+
+}  // namespace
+}  // namespace vnplan
