@@ -91,40 +91,19 @@ EncodingRepair::EncodingRepair(const LegacyCodecs& codecs, const VietnameseSylla
 
 int EncodingRepair::Score(std::string_view s) const {
   int score = 0;
-  std::u32string word;
-  SyllableLetters letters;
-  SyllableParse parse;
-  for (size_t pos = 0; pos < s.size();) {
-    unsigned char byte = static_cast<unsigned char>(s[pos]);
-    if (byte < 0x80 && !IsAsciiLetter(byte)) {
-      ++pos;
-      continue;
-    }
-    char32_t c = NextCodePoint(s, &pos);
-    if (c == 0xFFFD || (c >= 0x80 && c < 0xA0)) {
-      score -= 2;
-      continue;
-    }
-    if (!IsWordCodePoint(c)) continue;
-    word.assign(1, c);
-    bool ascii = c < 0x80;
-    while (pos < s.size()) {
-      size_t next = pos;
-      char32_t d = NextCodePoint(s, &next);
-      if (!IsWordCodePoint(d)) break;
-      word += d;
-      ascii = ascii && d < 0x80;
-      pos = next;
-    }
-    if (ascii) continue;
-    bool syllable = syllables_.Analyze(word, &letters) &&
-                    syllables_.Parse(letters, TonePlacement::kTraditional, &parse);
-    score += syllable ? 1 : -1;
-  }
+  ForEachWord(
+      s,
+      [&](std::u32string_view word, bool ascii) {
+        if (!ascii) score += syllables_.IsSyllable(word) ? 1 : -1;
+      },
+      [&](char32_t c) {
+        if (c == 0xFFFD || (c >= 0x80 && c < 0xA0)) score -= 2;
+      });
   return score;
 }
 
-DecodedText EncodingRepair::Run(std::string_view original, Document& doc) const {
+DecodedText EncodingRepair::Decode(std::string_view original, std::optional<Encoding> forced,
+                                   std::vector<std::string>* warnings) const {
   // Which readings each stretch allows; pure ASCII and ordinary Unicode
   // lines allow only themselves and cost nothing more.
   auto candidates = [&](std::string_view s, bool* ascii) {
@@ -140,7 +119,7 @@ DecodedText EncodingRepair::Run(std::string_view original, Document& doc) const 
   // Pass 1: score the readings of every ambiguous stretch.
   std::vector<Scored> scored;
   std::array<long long, kEncodings> totals{};
-  if (!forced_) {
+  if (!forced) {
     ForEachStretch(original, [&](size_t begin, size_t end) {
       std::string_view s = original.substr(begin, end - begin);
       bool ascii;
@@ -176,9 +155,9 @@ DecodedText EncodingRepair::Run(std::string_view original, Document& doc) const 
   int bad_bytes = 0;
   ForEachStretch(original, [&](size_t begin, size_t end) {
     std::string_view s = original.substr(begin, end - begin);
-    Encoding choice = forced_.value_or(Encoding::kUtf8);
+    Encoding choice = forced.value_or(Encoding::kUtf8);
     double confidence = 1;
-    bool evidence = forced_.has_value();
+    bool evidence = forced.has_value();
     if (next_scored < scored.size() && scored[next_scored].begin == begin) {
       const auto& sc = scored[next_scored++].score;
       Encoding fallback =
@@ -210,16 +189,16 @@ DecodedText EncodingRepair::Run(std::string_view original, Document& doc) const 
     for (const RepairEdit& e : r->edits) {
       out.CopyTo(begin + e.original_begin);
       if (e.kind == "invalid-utf8" && ++bad_bytes <= kMaxByteWarnings) {
-        doc.Warn("repair", "invalid UTF-8 at byte offset " +
-                               std::to_string(begin + e.original_begin) + " (" +
-                               std::to_string(e.before.size()) + " bytes), replaced with U+FFFD");
+        warnings->push_back("invalid UTF-8 at byte offset " +
+                            std::to_string(begin + e.original_begin) + " (" +
+                            std::to_string(e.before.size()) + " bytes), replaced with U+FFFD");
       }
       out.Replace(e.original_end - e.original_begin, e.after, e.kind,
                   std::min(e.confidence, confidence));
     }
   });
   if (bad_bytes > kMaxByteWarnings) {
-    doc.Warn("repair", std::to_string(bad_bytes) + " stretches of invalid UTF-8 in all");
+    warnings->push_back(std::to_string(bad_bytes) + " stretches of invalid UTF-8 in all");
   }
 
   DecodedText result;
@@ -234,38 +213,37 @@ DecodedText EncodingRepair::Run(std::string_view original, Document& doc) const 
     if (!result.encoding.empty()) result.encoding += '+';
     result.encoding += EncodingName(e);
   }
-  if (result.encoding.empty()) result.encoding = EncodingName(forced_.value_or(Encoding::kUtf8));
+  if (result.encoding.empty()) result.encoding = EncodingName(forced.value_or(Encoding::kUtf8));
+  return result;
+}
+
+DecodedText EncodingRepair::Run(std::string_view original, Document& doc) const {
+  std::vector<std::string> warnings;
+  DecodedText result = Decode(original, forced_, &warnings);
 
   // Another language: its words are mostly not Vietnamese syllables.
   std::string_view sample = std::string_view(result.rewrite.text).substr(0, kLanguageSample);
   size_t words = 0, syllables = 0;
-  std::u32string word;
-  SyllableLetters letters;
-  SyllableParse parse;
-  for (size_t pos = 0; pos < sample.size();) {
-    char32_t c = NextCodePoint(sample, &pos);
-    if (!IsWordCodePoint(c)) continue;
-    word.assign(1, c);
-    while (pos < sample.size()) {
-      size_t next = pos;
-      char32_t d = NextCodePoint(sample, &next);
-      if (!IsWordCodePoint(d)) break;
-      word += d;
-      pos = next;
-    }
-    if (word.size() < 2) continue;
-    ++words;
-    if (syllables_.Analyze(word, &letters) &&
-        syllables_.Parse(letters, TonePlacement::kTraditional, &parse)) {
-      ++syllables;
-    }
-  }
+  ForEachWord(
+      sample,
+      [&](std::u32string_view word, bool) {
+        if (word.size() < 2) return;
+        ++words;
+        syllables += syllables_.IsSyllable(word);
+      },
+      [](char32_t) {});
   if (words >= kMinWordsToJudge && syllables < kMinSyllableShare * words) {
+    // Whatever a legacy reading made of it, text in another language is
+    // taken as it came.
+    if (!forced_ && result.encoding != EncodingName(Encoding::kUtf8)) {
+      warnings.clear();
+      result = Decode(original, Encoding::kUtf8, &warnings);
+    }
     result.vietnamese = false;
-    doc.Warn("repair", "the text does not look Vietnamese (" + std::to_string(syllables) + " of " +
-                           std::to_string(words) +
-                           " words are Vietnamese syllables); left as it is");
+    warnings.push_back("the text does not look Vietnamese (" + std::to_string(syllables) + " of " +
+                       std::to_string(words) + " words are Vietnamese syllables); left as it is");
   }
+  for (std::string& w : warnings) doc.Warn("repair", std::move(w));
   return result;
 }
 

@@ -23,6 +23,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "pipeline/document.h"
 #include "pipeline/repair/legacy_encoding.h"
@@ -51,6 +52,9 @@ class EncodingRepair {
   int Score(std::string_view utf8) const;
 
  private:
+  DecodedText Decode(std::string_view original, std::optional<Encoding> forced,
+                     std::vector<std::string>* warnings) const;
+
   const LegacyCodecs& codecs_;
   const VietnameseSyllables& syllables_;
   std::optional<Encoding> forced_;

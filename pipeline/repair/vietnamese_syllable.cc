@@ -200,10 +200,10 @@ bool VietnameseSyllables::Parse(const SyllableLetters& s, TonePlacement placemen
   return try_onset(0);
 }
 
-bool VietnameseSyllables::IsSyllable(std::string_view utf8_word) const {
+bool VietnameseSyllables::IsSyllable(std::u32string_view word) const {
   SyllableLetters s;
   SyllableParse p;
-  return Analyze(ToU32(utf8_word), &s) && Parse(s, TonePlacement::kTraditional, &p);
+  return Analyze(word, &s) && Parse(s, TonePlacement::kTraditional, &p);
 }
 
 std::string VietnameseSyllables::Spell(const SyllableLetters& s, size_t tone_at) const {

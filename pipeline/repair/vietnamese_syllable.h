@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "pipeline/repair/repair_stage.h"
+#include "pipeline/utf8.h"
 
 namespace vnplan {
 
@@ -30,6 +31,12 @@ inline bool IsVowelMark(char32_t c) { return c == 0x302 || c == 0x306 || c == 0x
 // A character that is part of a word: a letter of any script or a combining
 // mark. Words are what syllable checks and repairs work on.
 bool IsWordCodePoint(char32_t c);
+
+// Walks UTF-8 `text` (ill-formed bytes read as U+FFFD): on_word(word, ascii)
+// for each maximal run of word characters, on_other(c) for each non-ASCII
+// character outside words.
+template <typename OnWord, typename OnOther>
+void ForEachWord(std::string_view text, OnWord on_word, OnOther on_other);
 
 // A word taken apart: letters lowercase and toneless (â, ă, ê, ô, ơ, ư, đ are
 // single letters), the case of each, and the tone mark.
@@ -62,8 +69,8 @@ class VietnameseSyllables {
   // where placements differ).
   bool Parse(const SyllableLetters& s, TonePlacement placement, SyllableParse* out) const;
 
-  // Shorthand for Analyze + Parse of a UTF-8 word.
-  bool IsSyllable(std::string_view utf8_word) const;
+  // Shorthand for Analyze + Parse of a word.
+  bool IsSyllable(std::u32string_view word) const;
 
   // The NFC spelling of `s` with its tone on letter `tone_at` (ignored
   // without a tone).
@@ -84,6 +91,34 @@ class VietnameseSyllables {
   // (toneless lowercase letter << 21 | mark) -> composed lowercase letter.
   std::unordered_map<unsigned long long, char32_t> compose_;
 };
+
+template <typename OnWord, typename OnOther>
+void ForEachWord(std::string_view text, OnWord on_word, OnOther on_other) {
+  std::u32string word;
+  for (size_t pos = 0; pos < text.size();) {
+    unsigned char byte = static_cast<unsigned char>(text[pos]);
+    if (byte < 0x80 && !IsWordCodePoint(byte)) {
+      ++pos;
+      continue;
+    }
+    char32_t c = NextCodePoint(text, &pos);
+    if (!IsWordCodePoint(c)) {
+      on_other(c);
+      continue;
+    }
+    word.assign(1, c);
+    bool ascii = c < 0x80;
+    while (pos < text.size()) {
+      size_t next = pos;
+      char32_t d = NextCodePoint(text, &next);
+      if (!IsWordCodePoint(d)) break;
+      word += d;
+      ascii = ascii && d < 0x80;
+      pos = next;
+    }
+    on_word(std::u32string_view(word), ascii);
+  }
+}
 
 }  // namespace vnplan
 

@@ -182,6 +182,13 @@ TEST_F(EncodingRepairTest, OtherLanguageIsReported) {
   EXPECT_FALSE(d.vietnamese);
   ASSERT_EQ(doc_.diagnostics.size(), 1u);
   EXPECT_NE(doc_.diagnostics[0].message.find("not look Vietnamese"), std::string::npos);
+  // Windows-1252 bytes of another language are not re-read as TCVN3 or VNI.
+  std::string french = english + "Le caf\xE9 du comit\xE9 est ferm\xE9 \xE0 midi.\n";
+  DecodedText f = Run(french);
+  EXPECT_EQ(f.encoding, "utf-8");
+  EXPECT_FALSE(f.vietnamese);
+  EXPECT_EQ(f.rewrite.text.substr(english.size()),
+            "Le caf\uFFFD du comit\uFFFD est ferm\uFFFD \uFFFD midi.\n");
   // Vietnamese without its marks is still Vietnamese.
   std::string stripped;
   for (int i = 0; i < 5; ++i)

@@ -1,6 +1,7 @@
 #include "pipeline/repair/repair_stage.h"
 
 #include <gtest/gtest.h>
+#include <iconv.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
@@ -45,19 +46,88 @@ TEST(RepairStage, MissingModelsThrow) {
   EXPECT_THROW(MakeRepairStage(options), Error);
 }
 
+const std::string kPlanText =
+    "ỦY BAN NHÂN DÂN\n"
+    "TỈNH HÒA BÌNH\n"
+    "Số: 15/KH-UBND\n"
+    "KẾ HOẠCH\n"
+    "Thực hiện Chương trình chuyển đổi số giai đoạn 2021-2025\n"
+    "1. Sở Thông tin và Truyền thông chủ trì, phối hợp với các sở, ban, ngành.\n";
+
 TEST(RepairStage, CleanTextIsUntouched) {
-  const std::string text =
-      "ỦY BAN NHÂN DÂN\n"
-      "TỈNH HÒA BÌNH\n"
-      "Số: 15/KH-UBND\n"
-      "KẾ HOẠCH\n"
-      "Thực hiện Chương trình chuyển đổi số giai đoạn 2021-2025\n"
-      "1. Sở Thông tin và Truyền thông chủ trì, phối hợp với các sở, ban, ngành.\n";
+  const std::string& text = kPlanText;
   Document doc = Repair(text);
   EXPECT_EQ(doc.text, text);
   EXPECT_TRUE(doc.repairs.empty());
   EXPECT_EQ(doc.encoding, "utf-8");
   EXPECT_TRUE(doc.diagnostics.empty());
+}
+
+TEST(RepairStage, UnknownEncodingThrows) {
+  RepairOptions options;
+  options.encoding = "koi8-r";
+  EXPECT_THROW(MakeStage(options), Error);
+}
+
+std::string Tcvn3(const std::string& utf8) {
+  iconv_t cd = iconv_open("TCVN5712-1", "UTF-8");
+  std::string out(utf8.size() * 2 + 16, '\0');
+  char* in_ptr = const_cast<char*>(utf8.data());
+  size_t in_left = utf8.size();
+  char* out_ptr = out.data();
+  size_t out_left = out.size();
+  EXPECT_NE(iconv(cd, &in_ptr, &in_left, &out_ptr, &out_left), static_cast<size_t>(-1));
+  iconv(cd, nullptr, nullptr, &out_ptr, &out_left);
+  iconv_close(cd);
+  out.resize(out_ptr - out.data());
+  return out;
+}
+
+TEST(RepairStage, MixedDocumentBecomesOneCleanText) {
+  // Decomposed Unicode, TCVN3 bytes with the modern tone placement, VIQR.
+  std::string in = "Ho\u0300a Bi\u0300nh, nga\u0300y 14 tha\u0301ng 3\n" +
+                   Tcvn3("Phát triển thuỷ lợi, khoẻ mạnh\n") + "\n" +
+                   "Ke^' hoa.ch pho`ng cho^'ng thie^n tai\n";
+  Document doc = Repair(in);
+  EXPECT_EQ(doc.text,
+            "Hòa Bình, ngày 14 tháng 3\n"
+            "Phát triển thủy lợi, khỏe mạnh\n"
+            "\n"
+            "Kế hoạch phòng chống thiên tai\n");
+  EXPECT_NE(doc.encoding.find("tcvn3"), std::string::npos) << doc.encoding;
+  EXPECT_NE(doc.encoding.find("viqr"), std::string::npos) << doc.encoding;
+  for (const RepairEdit& e : doc.repairs) {
+    EXPECT_EQ(doc.original_text.substr(e.original_begin, e.original_end - e.original_begin),
+              e.before);
+  }
+}
+
+TEST(RepairStage, ToneOptionAndForcedEncoding) {
+  RepairOptions options;
+  options.tone = TonePlacement::kModern;
+  options.encoding = "tcvn3";
+  Document doc = Repair(Tcvn3("Hòa Bình, thủy lợi\n"), options);
+  EXPECT_EQ(doc.text, "Hoà Bình, thuỷ lợi\n");
+  EXPECT_EQ(doc.encoding, "tcvn3");
+}
+
+TEST(RepairStage, LowConfidenceEditsAreFlagged) {
+  RepairOptions options;
+  options.confidence_threshold = 1.01;  // Everything is below it.
+  Document doc = Repair("Ho\u0300a\n", options);
+  ASSERT_EQ(doc.repairs.size(), 1u);
+  EXPECT_TRUE(doc.repairs[0].uncertain);
+  EXPECT_FALSE(Repair("Ho\u0300a\n").repairs[0].uncertain);
+}
+
+TEST(RepairStage, CleanTextIsUntouchedWithTheRestorer) {
+  RepairOptions options;
+  options.models_dir = VNPLAN_MODELS_DIR;
+  std::unique_ptr<Stage> stage = MakeRepairStage(options);
+  Document doc = FromText("plan.txt", kPlanText);
+  stage->Run(doc);
+  EXPECT_EQ(doc.text, kPlanText);
+  EXPECT_TRUE(doc.repairs.empty());
 }
 
 TEST(RepairStage, EmptyInput) {
