@@ -1,5 +1,6 @@
 #include "extractors/header.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 
@@ -52,14 +53,16 @@ class HeaderReader {
           type_line = l;
           break;
         }
-        if (!h.number.found() && !h.symbol.found() && ReadNumber(cell, words, &h)) {
+        // OCR that lost the column gap puts the number and the date in one
+        // cell: "Số: 52/KH-UBND Quảng Ninh, ngày 08 tháng 3 năm 2021".
+        size_t number_end = 0;
+        if (!h.number.found() && !h.symbol.found()) number_end = ReadNumber(cell, words, &h);
+        if (number_end > 0) meta_seen = true;
+        if (!h.date.found() && ReadDate(cell, words, number_end, &h)) {
           meta_seen = true;
           continue;
         }
-        if (!h.date.found() && ReadDate(cell, words, &h)) {
-          meta_seen = true;
-          continue;
-        }
+        if (number_end > 0) continue;
         if (!meta_seen && IsUpperText(s)) issuer_cells.push_back(cell);
       }
     }
@@ -87,10 +90,11 @@ class HeaderReader {
   }
 
   // "Số: 15/KH-UBND", "Số 15 /KH - UBND", "Số:    /KH-UBND" (not numbered
-  // yet: symbol only).
-  bool ReadNumber(const Cell& cell, const std::vector<KeyWord>& words, Header* h) const {
+  // yet: symbol only). Returns the offset in the cell where what it read
+  // ends, 0 when the cell holds no number.
+  size_t ReadNumber(const Cell& cell, const std::vector<KeyWord>& words, Header* h) const {
     auto m = model_.number_label.MatchAt(words, 0);
-    if (!m || words.size() <= m->words) return false;
+    if (!m || words.size() <= m->words) return 0;
     std::string_view s = Text(cell);
     size_t i = words[m->words - 1].end;
     while (i < s.size() && (IsSpace(s[i]) || s[i] == ':' || s[i] == '.')) ++i;
@@ -103,9 +107,9 @@ class HeaderReader {
     }
     while (i < s.size() && IsSpace(s[i])) ++i;
     if (i >= s.size() || s[i] != '/') {
-      if (number_end == number_begin) return false;
+      if (number_end == number_begin) return 0;
       h->number = MakeField(cell.begin + number_begin, cell.begin + number_end);
-      return true;
+      return number_end;
     }
     ++i;
     while (i < s.size() && IsSpace(s[i])) ++i;
@@ -136,13 +140,17 @@ class HeaderReader {
     if (!KeyWords(symbol).empty()) {
       h->symbol = {symbol, index_.Span(cell.begin + symbol_begin, cell.begin + symbol_end)};
     }
-    return h->number.found() || h->symbol.found();
+    if (h->symbol.found()) return symbol_end;
+    return h->number.found() ? number_end : 0;
   }
 
-  // "Quảng Trị, ngày 05 tháng 4 năm 2023" or "Quảng Trị, ngày 05/4/2023".
-  bool ReadDate(const Cell& cell, const std::vector<KeyWord>& words, Header* h) const {
+  // "Quảng Trị, ngày 05 tháng 4 năm 2023" or "Quảng Trị, ngày 05/4/2023";
+  // the place starts at offset `from` of the cell.
+  bool ReadDate(const Cell& cell, const std::vector<KeyWord>& words, size_t from, Header* h) const {
     for (size_t i = 0; i + 3 < words.size(); ++i) {
-      if (!model_.day.MatchAt(words, i) || !IsDigits(words[i + 1].text)) continue;
+      if (words[i].begin < from || !model_.day.MatchAt(words, i) || !IsDigits(words[i + 1].text)) {
+        continue;
+      }
       size_t d = i + 1, m, y;
       if (i + 5 < words.size() && model_.month.MatchAt(words, i + 2) &&
           model_.year.MatchAt(words, i + 4)) {
@@ -163,8 +171,20 @@ class HeaderReader {
       std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, month, day);
       h->date = {iso, index_.Span(cell.begin + words[i].begin, cell.begin + words[y].end)};
       std::string_view s = Text(cell).substr(0, words[i].begin);
+      // A place is words; what precedes it in the cell is a number or code
+      // ("S6: 52/KH-UBND Quang Ninh" when OCR damaged the "Số" label).
+      for (size_t chunk = from; chunk < s.size();) {
+        size_t end = std::min(s.find_first_of(" \t", chunk), s.size());
+        if (s.substr(chunk, end - chunk).find_first_of("0123456789/:") != std::string::npos) {
+          from = end;
+        }
+        chunk = end + 1;
+      }
+      size_t begin = s.find_first_not_of(" \t", from);
       size_t end = s.find_last_not_of(" \t,");
-      if (end != std::string_view::npos) h->place = MakeField(cell.begin, cell.begin + end + 1);
+      if (begin != std::string_view::npos && end != std::string_view::npos && end >= begin) {
+        h->place = MakeField(cell.begin + begin, cell.begin + end + 1);
+      }
       return true;
     }
     return false;

@@ -28,7 +28,7 @@ Signature ExtractSignature(const Document& doc, const SegmentModel& model,
                            std::vector<std::string>* warnings) {
   Signature sig;
   LineIndex index(doc);
-  std::vector<Cell> cells = SignatureCells(index, doc.layout);
+  std::vector<Cell> cells = SignatureCells(index, doc.layout, model);
   Cell authority{};
   bool authority_open = false;  // A wrapped authority line may continue.
   for (const Cell& cell : cells) {
@@ -36,8 +36,9 @@ Signature ExtractSignature(const Document& doc, const SegmentModel& model,
     if (IsNote(s, model)) continue;
     std::vector<KeyWord> words = KeyWords(s);
     bool upper = IsUpperText(s);
-    if (upper && !sig.authority.found() && !sig.title.found() &&
-        model.authorities.MatchAt(words, 0)) {
+    // Stacked authorities ("TM. ỦY BAN NHÂN DÂN" over "KT. CHỦ TỊCH"): the
+    // one nearest the title is the signer's own.
+    if (upper && !sig.title.found() && !sig.name.found() && model.authorities.MatchAt(words, 0)) {
       authority = cell;
       sig.authority = CellField(doc, index, cell);
       authority_open = true;
@@ -71,7 +72,7 @@ std::vector<Field> ExtractRecipients(const Document& doc, const SegmentModel& mo
   std::vector<Field> entries;
   LineIndex index(doc);
   MarkReader reader(model);
-  std::vector<Cell> cells = RecipientCells(index, doc.layout);
+  std::vector<Cell> cells = RecipientCells(index, doc.layout, model);
   // Entries as [begin, end) pieces of text: an entry may wrap onto lines
   // that carry signature text to their right.
   std::vector<std::vector<Cell>> pieces;

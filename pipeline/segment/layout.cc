@@ -19,6 +19,7 @@ constexpr size_t kMaxCueCell = 240;
 // right-hand column (motto, signature).
 constexpr size_t kRightColumn = 20;
 constexpr size_t kMaxTitleLines = 6;
+constexpr size_t kMaxTitleGap = 2;
 constexpr size_t kMaxSignatureTitleGap = 3;
 constexpr size_t kMaxTitleWords = 6;
 
@@ -34,6 +35,55 @@ size_t Column(const LineIndex& index, size_t line, size_t offset) {
       std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
+// True when an authority cue ("KT.", "TM.", "Thay mặt") opens words[k]
+// of `s` and more words follow it.
+bool AuthorityAt(const std::vector<KeyWord>& words, size_t k, std::string_view s,
+                 const SegmentModel& model) {
+  auto m = model.authorities.MatchAt(words, k);
+  if (!m || words.size() < k + m->words + 1) return false;
+  size_t after = words[k + m->words - 1].end;
+  // Abbreviations carry a period, which OCR often reads as a comma.
+  return m->words > 1 || (after < s.size() && (s[after] == '.' || s[after] == ','));
+}
+
+// Where in cell text `s` signature text begins that OCR ran into a
+// recipients entry for want of a column gap, or npos:
+//   "Nơi nhận: KT. CHỦ TỊCH"                  an authority line
+//   "- Bộ Y tế; (báo cáo) PHÓ CHỦ TỊCH"       a title in capitals
+//   "- Các sở, ban, ngành; Nguyễn Thị Hạnh"   the signer's name
+size_t SignatureTail(std::string_view s, const SegmentModel& model) {
+  constexpr size_t npos = std::string_view::npos;
+  if (s.size() > kMaxCueCell) return npos;
+  std::vector<KeyWord> words = KeyWords(s);
+  for (size_t k = 1; k < words.size(); ++k) {
+    if (AuthorityAt(words, k, s, model) && IsUpperText(s.substr(words[k].begin))) {
+      return words[k].begin;
+    }
+  }
+  size_t k = words.size();
+  while (k > 0 &&
+         IsUpperText(s.substr(words[k - 1].begin, words[k - 1].end - words[k - 1].begin))) {
+    --k;
+  }
+  if (k > 0 && words.size() - k >= 2) {
+    std::string_view head = s.substr(0, words[k].begin);
+    std::string_view tail = s.substr(words[k].begin);
+    size_t last = head.find_last_not_of(" \t");
+    bool separated = last != npos && std::string_view(";),:").find(head[last]) != npos;
+    if (separated && !IsUpperText(head) && tail.find_first_of(",;:.") == npos) {
+      return words[k].begin;
+    }
+  }
+  size_t cut = s.find_last_of(";)");
+  if (cut != npos) {
+    size_t begin = s.find_first_not_of(" \t", cut + 1);
+    if (begin != npos && LooksLikeName(s.substr(begin)) && KeyWords(s.substr(begin)).size() >= 3) {
+      return begin;
+    }
+  }
+  return npos;
+}
+
 class ZoneFinder {
  public:
   ZoneFinder(std::string_view text, const LineIndex& index, const SegmentModel& model,
@@ -47,7 +97,7 @@ class ZoneFinder {
     size_t recipients = npos, authority = npos;
     size_t from = std::max(z.header_end, n > kClosingLines ? n - kClosingLines : 0);
     for (size_t l = from; l < n; ++l) {
-      std::vector<Cell> cells = SplitCells(index_, l);
+      std::vector<Cell> cells = ClosingCells(index_, l, model_);
       for (size_t k = 0; k < cells.size(); ++k) {
         std::string_view s = Text(cells[k]);
         if (k == 0 && IsRecipientsLabel(s)) recipients = l;
@@ -71,7 +121,7 @@ class ZoneFinder {
     }
     if (closing != npos) {
       z.layout.signature = index_.Span(index_.LineStart(z.closing_begin), text_.size());
-      std::vector<Cell> cells = SignatureCells(index_, z.layout);
+      std::vector<Cell> cells = SignatureCells(index_, z.layout, model_);
       z.layout.signature =
           cells.empty() ? SourceSpan{} : index_.Span(cells.front().begin, cells.back().end);
     }
@@ -139,13 +189,23 @@ class ZoneFinder {
     }
     size_t end = npos;
     if (type != npos) {
-      end = type + 1;
-      while (end < n && end - type <= kMaxTitleLines) {
+      size_t title = type + 1;
+      // A title set apart by a blank line is told from the preamble by its
+      // capitals ("KẾ HOẠCH", "", "THỰC HIỆN CHƯƠNG TRÌNH ...").
+      size_t next = title;
+      while (next < n && next - title < kMaxTitleGap && BlankLine(index_.Line(next))) ++next;
+      if (next > title && next < n && IsUpperText(index_.Line(next).substr(0, kMaxCueCell)) &&
+          !HasMark(index_.Line(next))) {
+        title = next;
+      }
+      end = title;
+      while (end < n && end - title < kMaxTitleLines) {
         std::string_view line = index_.Line(end);
         if (BlankLine(line) || KeyWords(line.substr(0, kMaxCueCell)).empty()) break;
-        if (end > type + 1 && (StartsBody(line) || HasMark(line))) break;
+        if (end > title && (StartsBody(line) || HasMark(line))) break;
         ++end;
       }
+      if (end == title) end = type + 1;
     } else if (meta != npos) {
       end = meta + 1;
       z->warnings.push_back("no document type line (e.g. KẾ HOẠCH) in the header");
@@ -169,12 +229,7 @@ class ZoneFinder {
   }
 
   bool IsAuthorityLine(std::string_view s) const {
-    if (s.size() > kMaxCueCell || !IsUpperText(s)) return false;
-    std::vector<KeyWord> words = KeyWords(s);
-    auto m = model_.authorities.MatchAt(words, 0);
-    if (!m || words.size() < m->words + 1) return false;
-    size_t after = words[m->words - 1].end;
-    return m->words > 1 || (after < s.size() && s[after] == '.');
+    return s.size() <= kMaxCueCell && IsUpperText(s) && AuthorityAt(KeyWords(s), 0, s, model_);
   }
 
   // A closing with neither a recipients label nor an authority line: a
@@ -201,7 +256,7 @@ class ZoneFinder {
     size_t last = label;
     bool any = false;
     for (size_t l = label + 1; l < n; ++l) {
-      std::vector<Cell> cells = SplitCells(index_, l);
+      std::vector<Cell> cells = ClosingCells(index_, l, model_);
       bool left = !cells.empty() && Column(index_, l, cells[0].begin) < kRightColumn;
       if (cells.empty()) {
         if (any) break;
@@ -293,24 +348,43 @@ bool LooksLikeName(std::string_view s) {
   return words >= 2 && words <= 6 && lower_seen;
 }
 
+std::vector<Cell> ClosingCells(const LineIndex& index, size_t line, const SegmentModel& model) {
+  std::vector<Cell> cells;
+  for (const Cell& cell : SplitCells(index, line)) {
+    std::string_view s =
+        index.Line(line).substr(cell.begin - index.LineStart(line), cell.end - cell.begin);
+    size_t tail = SignatureTail(s, model);
+    if (tail == std::string_view::npos) {
+      cells.push_back(cell);
+      continue;
+    }
+    size_t head_end = s.find_last_not_of(" \t", tail - 1) + 1;
+    cells.push_back({cell.begin, cell.begin + head_end});
+    cells.push_back({cell.begin + tail, cell.end});
+  }
+  return cells;
+}
+
 Zones FindZones(std::string_view text, const LineIndex& index, const SegmentModel& model,
                 const MarkReader& reader) {
   return ZoneFinder(text, index, model, reader).Find();
 }
 
-std::vector<Cell> RecipientCells(const LineIndex& index, const Layout& layout) {
+std::vector<Cell> RecipientCells(const LineIndex& index, const Layout& layout,
+                                 const SegmentModel& model) {
   std::vector<Cell> cells;
   if (layout.recipients.empty()) return cells;
   size_t first = index.LineOf(layout.recipients.begin);
   size_t last = index.LineOf(layout.recipients.end - 1);
   for (size_t l = first + 1; l <= last; ++l) {
-    std::vector<Cell> line = SplitCells(index, l);
+    std::vector<Cell> line = ClosingCells(index, l, model);
     if (!line.empty() && Column(index, l, line[0].begin) < kRightColumn) cells.push_back(line[0]);
   }
   return cells;
 }
 
-std::vector<Cell> SignatureCells(const LineIndex& index, const Layout& layout) {
+std::vector<Cell> SignatureCells(const LineIndex& index, const Layout& layout,
+                                 const SegmentModel& model) {
   std::vector<Cell> cells;
   if (layout.signature.empty()) return cells;
   size_t r_first = 1, r_last = 0;
@@ -321,7 +395,7 @@ std::vector<Cell> SignatureCells(const LineIndex& index, const Layout& layout) {
   size_t first = index.LineOf(layout.signature.begin);
   size_t last = index.LineOf(layout.signature.end - 1);
   for (size_t l = first; l <= last; ++l) {
-    std::vector<Cell> line = SplitCells(index, l);
+    std::vector<Cell> line = ClosingCells(index, l, model);
     for (size_t k = 0; k < line.size(); ++k) {
       bool recipient =
           l >= r_first && l <= r_last && k == 0 && Column(index, l, line[k].begin) < kRightColumn;

@@ -32,6 +32,12 @@ struct Cell {
 // Cells of line `line` of `index`.
 std::vector<Cell> SplitCells(const LineIndex& index, size_t line);
 
+// Cells of a line of the closing zone: SplitCells, and where OCR lost the
+// column gap ("- Bộ Y tế; (báo cáo) PHÓ CHỦ TỊCH"), the signature text at
+// the end of a cell (an authority line, a title in capitals after the
+// entry's closing punctuation, a name after it) split off as its own cell.
+std::vector<Cell> ClosingCells(const LineIndex& index, size_t line, const SegmentModel& model);
+
 // True when `s` has at least two letters and none of them is lowercase.
 bool IsUpperText(std::string_view s);
 
@@ -54,8 +60,10 @@ Zones FindZones(std::string_view text, const LineIndex& index, const SegmentMode
 
 // Cells of the signature block and of the recipients list, in reading order,
 // from a Layout that FindZones made.
-std::vector<Cell> SignatureCells(const LineIndex& index, const Layout& layout);
-std::vector<Cell> RecipientCells(const LineIndex& index, const Layout& layout);
+std::vector<Cell> SignatureCells(const LineIndex& index, const Layout& layout,
+                                 const SegmentModel& model);
+std::vector<Cell> RecipientCells(const LineIndex& index, const Layout& layout,
+                                 const SegmentModel& model);
 
 }  // namespace vnplan
 

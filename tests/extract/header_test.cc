@@ -80,6 +80,28 @@ TEST(Header, StackedHierarchyAndMottoRunIntoAnIssuerLine) {
   EXPECT_EQ(h.title.value, "Phổ cập giáo dục năm 2023");
 }
 
+TEST(Header, NumberAndDateInOneCellAndATitleAfterABlankLine) {
+  Document doc = Segmented(
+      "TỈNH AN PHÚ Độc lập - Tự do - Hạnh phúc\n"
+      "Số: 52/KH-UBND An Phú, ngày 08 tháng 3 năm 2021\n"
+      "KẾ HOẠCH\n"
+      "\n"
+      "THỰC HIỆN CHƯƠNG TRÌNH VÌ TRẺ EM\n"
+      "GIAI ĐOẠN 2021-2030\n"
+      "\n"
+      "Thực hiện Quyết định số 23/QĐ-TTg ngày 07/01/2021;\n");
+  std::vector<std::string> warnings;
+  Header h = ExtractHeader(doc, Model(), &warnings);
+  ASSERT_EQ(h.issuers.size(), 1u);
+  EXPECT_EQ(h.issuers[0].name.value, "TỈNH AN PHÚ");
+  EXPECT_EQ(h.number.value, "52");
+  EXPECT_EQ(h.symbol.value, "KH-UBND");
+  EXPECT_EQ(h.place.value, "An Phú");
+  EXPECT_EQ(h.date.value, "2021-03-08");
+  EXPECT_EQ(h.title.value, "THỰC HIỆN CHƯƠNG TRÌNH VÌ TRẺ EM GIAI ĐOẠN 2021-2030");
+  EXPECT_TRUE(warnings.empty()) << warnings.front();
+}
+
 TEST(Header, MissingFieldsAreAbsentWithWarnings) {
   Document doc = Segmented("KẾ HOẠCH\nThực hiện công tác năm 2024\n\nThực hiện Kế hoạch số 1.\n");
   std::vector<std::string> warnings;

@@ -67,6 +67,26 @@ TEST(Signature, StackedClosingWithWrappedAuthority) {
   EXPECT_TRUE(warnings.empty()) << warnings.front();
 }
 
+TEST(Signature, ColumnsRunTogetherByOcr) {
+  Document doc = Segmented(
+      "1. Nội dung\nLàm tốt./.\n\n"
+      "TM. ỦY BAN NHÂN DÂN\n"
+      "Nơi nhận: KT, CHỦ TỊCH\n"
+      "- Bộ Y tế; (báo cáo) PHÓ CHỦ TỊCH\n"
+      "- CT, các PCT UBND tỉnh;\n"
+      "- Các sở, ban, ngành; Hoàng Thị Mai\n"
+      "- Lưu: VT, VX2.\n");
+  std::vector<std::string> warnings;
+  Signature sig = ExtractSignature(doc, Model(), &warnings);
+  EXPECT_EQ(sig.authority.value, "KT, CHỦ TỊCH");
+  EXPECT_EQ(sig.title.value, "PHÓ CHỦ TỊCH");
+  EXPECT_EQ(sig.name.value, "Hoàng Thị Mai");
+  EXPECT_EQ(Values(ExtractRecipients(doc, Model(), &warnings)),
+            (std::vector<std::string>{"Bộ Y tế; (báo cáo)", "CT, các PCT UBND tỉnh",
+                                      "Các sở, ban, ngành", "Lưu: VT, VX2"}));
+  EXPECT_TRUE(warnings.empty()) << warnings.front();
+}
+
 TEST(Signature, NameOnlyAndNothingAtAll) {
   Document doc = Segmented("1. Nội dung\nLàm tốt./.\n\n\nPhạm Thị Oanh\n");
   std::vector<std::string> warnings;
