@@ -6,14 +6,18 @@
 
 #include "pipeline/error.h"
 #include "pipeline/repair/model_file.h"
+#include "pipeline/repair/syllable.h"
 
 namespace vnplan {
 namespace {
 
 constexpr std::string_view kMagic = "vnplan-repair-lm";
-constexpr int kVersion = 1;
+constexpr int kVersion = 2;
 // Absolute discount: the usual value for counts of this size.
 constexpr double kDiscount = 0.75;
+// Weight, in observations, of the average capitalisation rate in a word's
+// own rate.
+constexpr double kCasePrior = 2;
 
 size_t Mix(uint64_t key) {
   key ^= key >> 33;
@@ -38,6 +42,10 @@ LanguageModel LanguageModel::Load(const std::string& path) {
     lm.words_.emplace_back(in.Take(len));
     lm.unigram_.push_back(in.Get<float>());
     lm.backoff_.push_back(in.Get<float>());
+    float title = in.Get<float>();
+    if (!(title > 0 && title < 1)) in.Fail("repair language model has an invalid case rate");
+    lm.title_.push_back(std::log(title));
+    lm.lower_.push_back(std::log1p(-title));
   }
   for (uint32_t i = 0; i < n; ++i) lm.ids_.emplace(lm.words_[i], i);
   uint32_t bigrams = in.Get<uint32_t>();
@@ -80,6 +88,8 @@ uint32_t LanguageModelBuilder::Intern(std::string_view word) {
   if (added) {
     words_.emplace_back(word);
     counts_.push_back(0);
+    title_counts_.push_back(0);
+    lower_counts_.push_back(0);
     lexicon_.push_back(false);
   }
   return it->second;
@@ -94,9 +104,15 @@ void LanguageModelBuilder::AddSentence(const std::vector<std::string>& words) {
   // Builder ids 0..2 are not reserved; the boundary is spelled "" here.
   uint32_t prev = Intern("");
   ++counts_[prev];
-  for (const std::string& w : words) {
-    uint32_t id = Intern(w);
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::u32string written = ToUtf32(words[i]);
+    uint32_t id = Intern(ToUtf8(ToLower(written)));
     ++counts_[id];
+    if (i > 0) {
+      CaseShape shape = ShapeOf(written);
+      if (shape == CaseShape::kTitle) ++title_counts_[id];
+      if (shape == CaseShape::kLower) ++lower_counts_[id];
+    }
     ++bigrams_[(uint64_t{prev} << 32) | id];
     prev = id;
   }
@@ -117,7 +133,7 @@ void LanguageModelBuilder::Write(const std::string& path, int min_count,
   });
   std::vector<uint32_t> final_id(words_.size(), LanguageModel::kUnknown);
   std::vector<std::string> names = {"<unk>", "<s>", std::string(LanguageModel::kNumberWord)};
-  std::vector<double> count(3, 0);
+  std::vector<double> count(3, 0), title(3, 0), lower(3, 0);
   for (uint32_t i = 0; i < words_.size(); ++i) {
     if (words_[i].empty()) final_id[i] = LanguageModel::kBoundary;
     if (words_[i] == LanguageModel::kNumberWord) final_id[i] = LanguageModel::kNumber;
@@ -126,12 +142,19 @@ void LanguageModelBuilder::Write(const std::string& path, int min_count,
     final_id[i] = static_cast<uint32_t>(names.size());
     names.push_back(words_[i]);
     count.push_back(0);
+    title.push_back(0);
+    lower.push_back(0);
   }
-  double total = 0;
+  double total = 0, all_title = 0, all_lower = 0;
   for (uint32_t i = 0; i < words_.size(); ++i) {
     count[final_id[i]] += static_cast<double>(counts_[i]);
+    title[final_id[i]] += static_cast<double>(title_counts_[i]);
+    lower[final_id[i]] += static_cast<double>(lower_counts_[i]);
     total += static_cast<double>(counts_[i]);
+    all_title += static_cast<double>(title_counts_[i]);
+    all_lower += static_cast<double>(lower_counts_[i]);
   }
+  double title_rate = (all_title + 1) / (all_title + all_lower + 2);
 
   // Pair counts over final ids (unknown words merge), and per context its
   // total and number of distinct followers.
@@ -166,6 +189,8 @@ void LanguageModelBuilder::Write(const std::string& path, int min_count,
     body += names[i];
     PutRaw<float>(&body, unigram[i]);
     PutRaw<float>(&body, backoff[i]);
+    PutRaw<float>(&body, static_cast<float>((title[i] + kCasePrior * title_rate) /
+                                            (title[i] + lower[i] + kCasePrior)));
   }
   PutRaw<uint32_t>(&body, static_cast<uint32_t>(kept.size()));
   for (const auto& [key, c] : kept) {

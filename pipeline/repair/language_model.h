@@ -9,6 +9,11 @@
 // every pair of words has a probability; bigrams seen once are pruned to keep
 // the file small, their mass staying with the back-off.
 //
+// Case is folded out of the n-grams but kept as one fact per word: how often
+// it is capitalised inside a sentence. Names are ("Hải" in "Hải Dương"),
+// their look-alikes are not ("hại"), which tells them apart when marks are
+// lost.
+//
 // The file is a model_file.h container: the vocabulary with unigram and
 // back-off log weights, then the kept bigrams. A loaded model is immutable
 // and safe to share between threads.
@@ -47,6 +52,11 @@ class LanguageModel {
   // Natural log of P(word | prev).
   float LogProb(uint32_t prev, uint32_t word) const;
   float UnigramLogProb(uint32_t word) const { return unigram_[word]; }
+  // Natural log of P(written capitalised | word, not first in its sentence),
+  // or of its complement when `capitalised` is false.
+  float CaseLogProb(uint32_t word, bool capitalised) const {
+    return capitalised ? title_[word] : lower_[word];
+  }
 
  private:
   LanguageModel() = default;
@@ -55,7 +65,7 @@ class LanguageModel {
 
   std::vector<std::string> words_;
   std::unordered_map<std::string_view, uint32_t> ids_;  // Views into words_.
-  std::vector<float> unigram_, backoff_;
+  std::vector<float> unigram_, backoff_, title_, lower_;
   // Open addressing, capacity a power of two; empty slots hold kEmpty. Key
   // and value share a slot so a lookup touches one cache line.
   static constexpr uint64_t kEmpty = ~uint64_t{0};
@@ -72,8 +82,8 @@ class LanguageModelBuilder {
   // A word that belongs to the vocabulary even if training text lacks it
   // (the syllable inventory).
   void AddLexiconWord(std::string_view lower_word);
-  // One sentence of lowercase words (kNumberWord for numbers); boundaries are
-  // added around it.
+  // One sentence of words as written (kNumberWord for numbers); boundaries
+  // are added around it.
   void AddSentence(const std::vector<std::string>& words);
 
   // Keeps words seen at least `min_count` times (lexicon words always) and
@@ -86,6 +96,8 @@ class LanguageModelBuilder {
   std::unordered_map<std::string, uint32_t> ids_;
   std::vector<std::string> words_;
   std::vector<uint64_t> counts_;
+  // Inside sentences: times written capitalised ("Hải") and in lowercase.
+  std::vector<uint64_t> title_counts_, lower_counts_;
   std::vector<bool> lexicon_;
   std::unordered_map<uint64_t, uint32_t> bigrams_;
 };

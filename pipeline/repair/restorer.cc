@@ -38,7 +38,10 @@ constexpr size_t kMaxCandidates = 10;
 constexpr double kCandidateBeam = 18;
 // A word outside the vocabulary is the unknown word of the language model
 // spelt out letter by letter; each letter costs this much.
-constexpr double kUnknownLetterLogProb = -2.0;
+// Names and foreign words are spelt with letters; a digit or sign inside a
+// word is far more often OCR debris.
+constexpr double kUnknownLetterLogProb = -2.5;
+constexpr double kUnknownOtherLogProb = -6.0;
 // The text is decoded in chunks of about this many words, each ending at a
 // sentence end when one comes soon enough, so memory stays bounded on huge
 // inputs; the channel weights are fitted per chunk.
@@ -103,6 +106,8 @@ struct Restorer::Candidate {
   double channel[kComponents]{};  // log P(observed | this) per component.
   double spelling = 0;            // Extra log prob of an unknown word's letters.
   double score = 0;               // Channel under the fitted weights, plus spelling.
+  bool self = false;              // The observed word as written.
+  bool recased = false;           // Capitalised only, though written in capitals.
 };
 
 struct Restorer::Item {
@@ -111,6 +116,11 @@ struct Restorer::Item {
   std::vector<Candidate>* candidates = nullptr;  // Null for numbers and boundaries.
   size_t choice = 0;
   double confidence = 1;
+  // Case evidence: the word's shape, whether a sentence runs before it, and
+  // for a word in capitals, the log odds of capitals on its line.
+  CaseShape shape = CaseShape::kLower;
+  bool mid_sentence = false;
+  double log_upper = 0, log_recased = 0;
 };
 
 struct Restorer::Weights {
@@ -189,8 +199,12 @@ std::vector<Restorer::Candidate> Restorer::Candidates(std::u32string_view observ
       std::vector<Partial>& here = at[j];
       Prune(&here);
       std::vector<ChannelModel::Reading> readings = channel_.ReadingsOf(observed[j]);
+      // A character with no reading of its own is skipped as debris, so
+      // every spelling can reach the end of the word.
+      bool alone = std::any_of(readings.begin(), readings.end(),
+                               [](const ChannelModel::Reading& r) { return r.second == 0; });
       for (const Partial& p : here) {
-        if (readings.empty()) at[j + 1].push_back({p.key, p.logp + kUnknownLetterLogProb});
+        if (!alone) at[j + 1].push_back({p.key, p.logp + kUnknownOtherLogProb});
         for (const ChannelModel::Reading& r : readings) {
           if (p.key.size() >= kMaxSkeleton) break;
           std::string key = p.key + static_cast<char>(r.base);
@@ -238,12 +252,37 @@ std::vector<Restorer::Candidate> Restorer::Candidates(std::u32string_view observ
   }
   // The observed word itself: a known word, or a name or foreign word that
   // no reading beats.
+  // OCR prints some small letters as capitals ("BO" for "Bộ"): a word in
+  // capitals may also be a capitalised word; its line decides (CaseScore).
+  if (ShapeOf(observed) == CaseShape::kUpper) {
+    size_t n = out.size();
+    for (size_t k = 0; k < n; ++k) {
+      Candidate c =
+          make(out[k].id, ApplyShape(ToUtf32(lm_.word(out[k].id)), CaseShape::kTitle, U""));
+      c.recased = true;
+      out.push_back(std::move(c));
+    }
+  }
   Candidate self = make(own, std::u32string(observed));
+  self.self = true;
   if (own == LanguageModel::kUnknown) {
-    self.spelling = kUnknownLetterLogProb * static_cast<double>(observed.size());
+    for (char32_t c : observed) {
+      self.spelling += IsLetterChar(c) ? kUnknownLetterLogProb : kUnknownOtherLogProb;
+    }
   }
   out.insert(out.begin(), std::move(self));
   return out;
+}
+
+double Restorer::CaseScore(const Item& item, const Candidate& c) const {
+  if (item.shape == CaseShape::kUpper) {
+    if (c.self) return 0;
+    return c.recased ? item.log_recased : item.log_upper;
+  }
+  if (item.mid_sentence && (item.shape == CaseShape::kTitle || item.shape == CaseShape::kLower)) {
+    return lm_.CaseLogProb(c.id, item.shape == CaseShape::kTitle);
+  }
+  return 0;
 }
 
 Restorer::Weights Restorer::FitWeights(const std::vector<Item>& items) const {
@@ -310,8 +349,10 @@ void Restorer::Decode(std::vector<Item>& items, const Weights& weights) const {
   auto id = [](const Item& item, size_t k) {
     return item.candidates ? (*item.candidates)[k].id : item.fixed;
   };
-  auto score = [](const Item& item, size_t k) {
-    return item.candidates ? (*item.candidates)[k].score : 0.0;
+  auto score = [this](const Item& item, size_t k) {
+    if (!item.candidates) return 0.0;
+    const Candidate& c = (*item.candidates)[k];
+    return c.score + CaseScore(item, c);
   };
 
   // Viterbi over the bigram model, one sentence at a time.
@@ -408,7 +449,20 @@ Rewrite Restorer::Restore(std::string_view text) const {
     std::string_view line = text.substr(line_begin, line_end - line_begin);
     std::vector<Token> tokens = ModelTokens(line);
     if (tokens.empty()) boundary();  // A blank line ends a paragraph.
-    for (const Token& t : tokens) {
+    // How much of the line is in capitals, for words whose capitals may be
+    // OCR's doing.
+    std::vector<CaseShape> shapes(tokens.size(), CaseShape::kLower);
+    double words = 0, upper = 0;
+    for (size_t k = 0; k < tokens.size(); ++k) {
+      if (tokens[k].kind != TokenKind::kWord) continue;
+      std::u32string w = ToUtf32(line.substr(tokens[k].begin, tokens[k].end - tokens[k].begin));
+      shapes[k] = ShapeOf(w);
+      if (std::count_if(w.begin(), w.end(), IsLetterChar) < 2) continue;
+      ++words;
+      upper += shapes[k] == CaseShape::kUpper;
+    }
+    for (size_t k = 0; k < tokens.size(); ++k) {
+      const Token& t = tokens[k];
       if (t.kind == TokenKind::kBreak) {
         boundary();
         continue;
@@ -423,6 +477,15 @@ Rewrite Restorer::Restore(std::string_view text) const {
         auto it = cache.find(observed);
         if (it == cache.end()) it = cache.emplace(observed, Candidates(observed)).first;
         item.candidates = &it->second;
+        item.shape = shapes[k];
+        item.mid_sentence = !items.empty() && (items.back().candidates ||
+                                               items.back().fixed != LanguageModel::kBoundary);
+        if (item.shape == CaseShape::kUpper) {
+          // The other words of the line, with half a word of each case.
+          double up = (upper - 1 + 0.5) / (words - 1 + 1);
+          item.log_upper = std::log(up);
+          item.log_recased = std::log1p(-up);
+        }
       }
       items.push_back(item);
       // A sentence that never ends (a 100 MB line) is cut to bound memory.

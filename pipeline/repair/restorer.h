@@ -58,6 +58,8 @@ class Restorer {
   void Lookup(const std::string& key, double logp, bool neighbours,
               std::vector<std::pair<uint32_t, double>>* found) const;
   Weights FitWeights(const std::vector<Item>& items) const;
+  // Log probability of the case `c` is written in, given its context.
+  double CaseScore(const Item& item, const Candidate& c) const;
   void Decode(std::vector<Item>& items, const Weights& weights) const;
 
   LanguageModel lm_;

@@ -18,6 +18,7 @@ bool IsEdgePunct(char32_t c) {
   return kEdge.find(c) != std::u32string_view::npos;
 }
 bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
+bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x2018; }
 
 struct CodePoint {
   char32_t c;
@@ -86,6 +87,12 @@ std::vector<Token> Tokenize(std::string_view line) {
     size_t core_lo = lo, core_hi = hi;
     while (core_lo < core_hi && IsEdgePunct(cps[core_lo].c)) ++core_lo;
     while (core_hi > core_lo && IsEdgePunct(cps[core_hi - 1].c)) --core_hi;
+    // OCR prints the horn of ơ/ư as an apostrophe ("co’" for "cơ"): one
+    // right after a letter belongs to the word.
+    if (core_hi < hi && core_hi > core_lo && IsApostrophe(cps[core_hi].c) &&
+        IsLetterChar(cps[core_hi - 1].c)) {
+      ++core_hi;
+    }
     auto punct = [&](size_t k) {
       out.push_back({cps[k].begin, cps[k].end,
                      IsBreakPunct(cps[k].c) ? TokenKind::kBreak : TokenKind::kPunct});

@@ -87,7 +87,7 @@ void CountDocument(const std::string& text, LanguageModelBuilder* lm, TrainRepor
       } else if (t.kind == TokenKind::kNumber) {
         sentence.emplace_back(LanguageModel::kNumberWord);
       } else if (t.end - t.begin <= kMaxWordLength) {
-        sentence.push_back(ToUtf8(ToLower(ToUtf32(line.substr(t.begin, t.end - t.begin)))));
+        sentence.emplace_back(line.substr(t.begin, t.end - t.begin));
       }
     }
     begin = end + 1;

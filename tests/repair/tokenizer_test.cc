@@ -41,6 +41,13 @@ TEST(TokenizerTest, DamagedWordsStayWords) {
             (std::vector<std::string>{"s6:W", "c6ng:W", "x&:W", "hoi:W", "1¢:W"}));
 }
 
+TEST(TokenizerTest, ApostropheAfterALetterIsAHorn) {
+  std::string line = "nguy co’ (tro’), ‘dap";
+  EXPECT_EQ(
+      Show(line, Tokenize(line)),
+      (std::vector<std::string>{"nguy:W", "co’:W", "(:P", "tro’:W", "):P", ",:P", "‘:P", "dap:W"}));
+}
+
 TEST(TokenizerTest, LowercaseHyphenatedWordsSplit) {
   std::string line = "kinh tế-xã hội";
   EXPECT_EQ(Show(line, Tokenize(line)),
