@@ -15,6 +15,8 @@ constexpr size_t kClosingLines = 400;
 // Cells longer than this are prose, never a cue line; bounding them keeps
 // the cue checks cheap on pathological input (a 100 MB line).
 constexpr size_t kMaxCueCell = 240;
+// Cue words open a line within this many bytes.
+constexpr size_t kCueWindow = 48;
 // A cell starting this many code points from the left margin is in the
 // right-hand column (motto, signature).
 constexpr size_t kRightColumn = 20;
@@ -97,7 +99,7 @@ class ZoneFinder {
     size_t recipients = npos, authority = npos;
     size_t from = std::max(z.header_end, n > kClosingLines ? n - kClosingLines : 0);
     for (size_t l = from; l < n; ++l) {
-      std::vector<Cell> cells = ClosingCells(index_, l, model_);
+      std::vector<Cell> cells = SplitCells(index_, l);
       for (size_t k = 0; k < cells.size(); ++k) {
         std::string_view s = Text(cells[k]);
         if (k == 0 && IsRecipientsLabel(s)) recipients = l;
@@ -220,16 +222,16 @@ class ZoneFinder {
   }
 
   bool IsRecipientsLabel(std::string_view s) const {
-    if (s.size() > kMaxCueCell) return false;
-    std::vector<KeyWord> words = KeyWords(s);
+    std::vector<KeyWord> words = KeyWords(Utf8Prefix(s, kCueWindow));
     auto m = model_.recipients_label.MatchAt(words, 0);
     if (!m) return false;
-    size_t after = words[m->words - 1].end;
-    return m->words == words.size() || (after < s.size() && s[after] == ':');
+    size_t next = s.find_first_not_of(" \t", words[m->words - 1].end);
+    return next == std::string_view::npos || s[next] == ':';
   }
 
   bool IsAuthorityLine(std::string_view s) const {
-    return s.size() <= kMaxCueCell && IsUpperText(s) && AuthorityAt(KeyWords(s), 0, s, model_);
+    return s.size() <= kMaxCueCell &&
+           AuthorityAt(KeyWords(Utf8Prefix(s, kCueWindow)), 0, s, model_) && IsUpperText(s);
   }
 
   // A closing with neither a recipients label nor an authority line: a

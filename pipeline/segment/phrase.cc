@@ -30,6 +30,12 @@ std::vector<KeyWord> KeyWords(std::string_view text) {
   return words;
 }
 
+std::string_view Utf8Prefix(std::string_view s, size_t n) {
+  if (s.size() <= n) return s;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return s.substr(0, n);
+}
+
 int BoundedEditDistance(std::string_view a, std::string_view b, int limit) {
   int diff = static_cast<int>(a.size()) - static_cast<int>(b.size());
   if (diff > limit || -diff > limit) return limit + 1;

@@ -27,6 +27,11 @@ struct KeyWord {
 
 std::vector<KeyWord> KeyWords(std::string_view text);
 
+// `s` cut to at most `n` bytes without splitting a UTF-8 sequence: cues and
+// marks open a line, so checks look at a bounded prefix and stay cheap on
+// pathological input (a 100 MB line).
+std::string_view Utf8Prefix(std::string_view s, size_t n);
+
 // Levenshtein distance of `a` and `b`, or `limit + 1` when it exceeds `limit`.
 int BoundedEditDistance(std::string_view a, std::string_view b, int limit);
 

@@ -27,13 +27,6 @@ std::string_view TrimRight(std::string_view s) {
   return s;
 }
 
-// Cuts `s` to at most `n` bytes without splitting a UTF-8 sequence.
-std::string_view Prefix(std::string_view s, size_t n) {
-  if (s.size() <= n) return s;
-  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-  return s.substr(0, n);
-}
-
 int Rank(const Mark& m) {
   switch (m.style) {
     case MarkStyle::kUpperLetter:
@@ -79,7 +72,7 @@ class Builder {
   std::vector<Section> Build(size_t begin, size_t end, std::vector<std::string>* warnings) {
     for (size_t l = begin; l < end; ++l) {
       std::string_view line = index_.Line(l);
-      MarkReading reading = reader_.Read(Prefix(line, kMarkWindow));
+      MarkReading reading = reader_.Read(Utf8Prefix(line, kMarkWindow));
       bool placed = false;
       for (const Mark& mark : reading.marks) {
         if (Place(mark, l, reading)) {
@@ -105,7 +98,7 @@ class Builder {
       FillHeading(i, end);
       FillSpan(i, stops[i]);
       if (s.level == 1 && !IsBullet(i)) {
-        std::vector<KeyWord> words = KeyWords(Prefix(s.heading.value, kKindWindow));
+        std::vector<KeyWord> words = KeyWords(Utf8Prefix(s.heading.value, kKindWindow));
         auto m = model_.kinds.Find(words);
         s.kind = m ? model_.kinds.value(m->phrase) : "other";
       }
@@ -243,7 +236,7 @@ class Builder {
   bool StartsLower(std::string_view line) const {
     size_t i = 0;
     while (i < line.size() && IsBlank(line[i])) ++i;
-    FoldedText folded(Prefix(line.substr(i), 8));
+    FoldedText folded(Utf8Prefix(line.substr(i), 8));
     return !folded.cased().empty() && folded.cased()[0] >= 'a' && folded.cased()[0] <= 'z';
   }
 
@@ -253,7 +246,7 @@ class Builder {
   }
 
   bool HasMark(std::string_view line) const {
-    return !reader_.Read(Prefix(line, kMarkWindow)).marks.empty();
+    return !reader_.Read(Utf8Prefix(line, kMarkWindow)).marks.empty();
   }
 
   void FillHeading(size_t i, size_t end) {
@@ -277,7 +270,7 @@ class Builder {
     }
     std::string_view raw = TrimRight(text_.substr(begin, stop - begin));
     Section& s = sections_[i];
-    s.heading.value = CollapseSpace(Prefix(raw, kMaxHeadingBytes));
+    s.heading.value = CollapseSpace(Utf8Prefix(raw, kMaxHeadingBytes));
     s.heading.span = index_.Span(begin, begin + raw.size());
   }
 
