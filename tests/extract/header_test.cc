@@ -4,6 +4,7 @@
 
 #include "pipeline/load.h"
 #include "pipeline/segment/segment_stage.h"
+#include "tests/segment/golden_cases.h"
 
 namespace vnplan {
 namespace {
@@ -117,6 +118,46 @@ TEST(Header, MissingFieldsAreAbsentWithWarnings) {
   h = ExtractHeader(novel, Model(), &warnings);
   EXPECT_FALSE(h.type.found());
   EXPECT_EQ(warnings.size(), 1u);
+}
+
+// A field the expected facts give as null must be absent; one they leave
+// out is not checked.
+void ExpectField(const nlohmann::json& want, const char* key, const Field& got) {
+  if (!want.contains(key)) return;
+  SCOPED_TRACE(key);
+  if (want[key].is_null()) {
+    EXPECT_FALSE(got.found()) << got.value;
+  } else {
+    EXPECT_EQ(got.value, want[key].get<std::string>());
+    EXPECT_FALSE(got.span.empty());
+  }
+}
+
+void ExpectHeader(const GoldenCase& c) {
+  SCOPED_TRACE(c.name);
+  if (!c.expected.contains("header")) return;
+  const nlohmann::json& want = c.expected["header"];
+  std::vector<std::string> warnings;
+  Header h = ExtractHeader(c.doc, Model(), &warnings);
+  if (want.contains("issuers")) {
+    std::vector<std::string> issuers;
+    for (const Issuer& i : h.issuers) issuers.push_back(i.name.value);
+    EXPECT_EQ(issuers, want["issuers"].get<std::vector<std::string>>());
+  }
+  const std::pair<const char*, const Field*> fields[] = {
+      {"number", &h.number}, {"symbol", &h.symbol}, {"place", &h.place},
+      {"date", &h.date},     {"type", &h.type},     {"title", &h.title}};
+  for (const auto& [key, got] : fields) ExpectField(want, key, *got);
+}
+
+TEST(HeaderGolden, ProjectPlans) {
+  for (const GoldenCase& c : GoldenCases(false)) ExpectHeader(c);
+}
+
+TEST(HeaderGolden, Seeds) {
+  std::vector<GoldenCase> cases = GoldenCases(true);
+  if (cases.empty()) GTEST_SKIP() << "../shared/seeds is absent: acceptance seeds not checked";
+  for (const GoldenCase& c : cases) ExpectHeader(c);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include "pipeline/load.h"
 #include "pipeline/segment/segment_stage.h"
+#include "tests/segment/golden_cases.h"
 
 namespace vnplan {
 namespace {
@@ -102,6 +103,40 @@ TEST(Signature, NameOnlyAndNothingAtAll) {
   EXPECT_FALSE(sig.name.found());
   EXPECT_TRUE(ExtractRecipients(prose, Model(), &warnings).empty());
   EXPECT_EQ(warnings.size(), 2u);
+}
+
+void ExpectClosing(const GoldenCase& c) {
+  SCOPED_TRACE(c.name);
+  std::vector<std::string> warnings;
+  if (c.expected.contains("signature")) {
+    const nlohmann::json& want = c.expected["signature"];
+    Signature sig = ExtractSignature(c.doc, Model(), &warnings);
+    const std::pair<const char*, const Field*> fields[] = {
+        {"authority", &sig.authority}, {"title", &sig.title}, {"name", &sig.name}};
+    for (const auto& [key, got] : fields) {
+      if (!want.contains(key)) continue;
+      SCOPED_TRACE(key);
+      if (want[key].is_null()) {
+        EXPECT_FALSE(got->found()) << got->value;
+      } else {
+        EXPECT_EQ(got->value, want[key].get<std::string>());
+      }
+    }
+  }
+  if (c.expected.contains("recipients")) {
+    EXPECT_EQ(ExtractRecipients(c.doc, Model(), &warnings).size(),
+              c.expected["recipients"].get<size_t>());
+  }
+}
+
+TEST(SignatureGolden, ProjectPlans) {
+  for (const GoldenCase& c : GoldenCases(false)) ExpectClosing(c);
+}
+
+TEST(SignatureGolden, Seeds) {
+  std::vector<GoldenCase> cases = GoldenCases(true);
+  if (cases.empty()) GTEST_SKIP() << "../shared/seeds is absent: acceptance seeds not checked";
+  for (const GoldenCase& c : cases) ExpectClosing(c);
 }
 
 }  // namespace
