@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "pipeline/atomic_file.h"
 #include "pipeline/cli/batch_command.h"
 #include "pipeline/json_output.h"
 
