@@ -10,6 +10,7 @@
 #include <string>
 
 #include "pipeline/cli/commands.h"
+#include "pipeline/cli/train.h"
 
 namespace {
 
@@ -25,6 +26,7 @@ constexpr char kUsage[] =
     "  repair   Damaged Vietnamese text to correct Unicode, with a change log\n"
     "  extract  Plan text to its header, parts, tasks, references, agencies, targets\n"
     "  eval     Score OCR, repair or extraction against ground truth\n"
+    "  train    Retrain the repair model on folders of clean documents\n"
     "  version  Print the version\n"
     "\n"
     "'vnplan COMMAND --help' describes a command's options.\n";
@@ -43,6 +45,7 @@ int main(int argc, char** argv) {
   if (command == "repair") return vnplan::RepairCommand(argc, argv, 2);
   if (command == "extract") return vnplan::ExtractCommand(argc, argv, 2);
   if (command == "eval") return vnplan::EvalCommand(argc, argv, 2);
+  if (command == "train") return vnplan::TrainCommand(argc, argv, 2);
   if (command == "version" || command == "--version") {
     std::puts("vnplan " VNPLAN_VERSION);
     return 0;
