@@ -1,5 +1,6 @@
 #include "pipeline/segment/sections.h"
 
+#include <algorithm>
 #include <unordered_set>
 
 #include "pipeline/segment/fold.h"
@@ -73,6 +74,9 @@ class Builder {
     for (size_t l = begin; l < end; ++l) {
       std::string_view line = index_.Line(l);
       MarkReading reading = reader_.Read(Utf8Prefix(line, kMarkWindow));
+      if (!reading.marks.empty() && l > begin && WrapsOn(line, reading, index_.Line(l - 1))) {
+        continue;
+      }
       bool placed = false;
       for (const Mark& mark : reading.marks) {
         if (Place(mark, l, reading)) {
@@ -243,6 +247,16 @@ class Builder {
   bool EndsSentence(std::string_view line) const {
     line = TrimRight(line);
     return !line.empty() && std::string_view(".;:!?").find(line.back()) != std::string_view::npos;
+  }
+
+  // A hard wrap can put a number at the start of a line ("... tổ chức" /
+  // "3. lớp tập huấn ..."). A numbered part opens with a capital or follows
+  // a finished sentence or a heading ("2. Kiểm tra" / "a) kiểm tra ..."); a
+  // number that does none of these continues the line above.
+  bool WrapsOn(std::string_view line, const MarkReading& reading, std::string_view previous) const {
+    if (reading.marks[0].style == MarkStyle::kBullet) return false;
+    if (BlankLine(previous) || EndsSentence(previous) || HasMark(previous)) return false;
+    return StartsLower(line.substr(std::min(reading.text_begin, line.size())));
   }
 
   bool HasMark(std::string_view line) const {

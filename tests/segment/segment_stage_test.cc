@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "pipeline/load.h"
+#include "pipeline/segment/sections.h"
 
 namespace vnplan {
 namespace {
@@ -125,6 +126,54 @@ TEST(SegmentStage, EmptyAndUnstructuredTextWarnsWithoutParts) {
   EXPECT_TRUE(Warned(novel, "no numbered parts"));
   EXPECT_TRUE(Warned(novel, "no header"));
   EXPECT_TRUE(Warned(novel, "no signature"));
+}
+
+TEST(SegmentStage, KindsSurviveLostDiacriticsAndOcrDamage) {
+  Document doc = Segment(
+      "I. MUC DICH, YEU CAU\nNội dung.\nIL. NHIỆM VU\nI11. KINH PHl THUC HIEN\n"
+      "IV. TO CHUC THUC HIEN\nV. Chế độ thông tin báo cáo\n");
+  std::vector<std::string> got;
+  for (const Section& s : doc.sections) got.push_back(s.number + " " + s.kind);
+  EXPECT_EQ(got, (std::vector<std::string>{"I purpose", "II tasks", "III funding",
+                                           "IV organisation", "V reporting"}));
+}
+
+TEST(SegmentStage, NumbersThatAHardWrapPutAtALineStartStayText) {
+  Document doc = Segment(
+      "1. Tập huấn\nMở các lớp tập huấn, trong đó tổ chức\n2. lớp cho cán bộ xã.\n"
+      "2. Kiểm tra\na) kiểm tra định kỳ;\nb) kiểm tra đột xuất.\n");
+  std::vector<std::string> got;
+  for (const Section& s : doc.sections) got.push_back(s.id);
+  EXPECT_EQ(got, (std::vector<std::string>{"1", "2", "2.a", "2.b"}));
+}
+
+TEST(SegmentStage, DeepNestingIsCapped) {
+  std::string text = "I. A\n1. B\n1.1. C\n1.1.1. D\n1.1.1.1. E\na) F\n- G\n+ H\n* I\n• J\n· K\n";
+  Document doc = Segment(text);
+  ASSERT_EQ(doc.sections.size(), kMaxSectionDepth);
+  EXPECT_EQ(doc.sections.back().level, static_cast<int>(kMaxSectionDepth));
+  EXPECT_EQ(doc.sections.back().id, "1.1.1.1.1.a.1.1");
+  EXPECT_TRUE(Warned(doc, "levels: 3"));
+}
+
+TEST(SegmentStage, LoopingNumberingStaysFlat) {
+  std::string text;
+  for (int i = 0; i < 1000; ++i) text += "1. Một\n2. Hai\n";
+  Document doc = Segment(text);
+  ASSERT_EQ(doc.sections.size(), 2u);
+  EXPECT_EQ(doc.sections[1].span.end, text.size() - 1);
+  EXPECT_TRUE(Warned(doc, "levels: 1998"));
+}
+
+TEST(SegmentStage, VeryLongLinesAndJunk) {
+  std::string line(3 << 20, 'x');
+  Document one = Segment("I. " + line);
+  ASSERT_EQ(one.sections.size(), 1u);
+  EXPECT_LE(one.sections[0].heading.value.size(), 1024u);
+  EXPECT_EQ(one.sections[0].span.end, line.size() + 3);
+
+  Document table = Segment("1 | 2 | 3\n4,5,6\n\xff\xfe\x01 I.\n-\n- \n1.\n)\n");
+  for (const Section& s : table.sections) EXPECT_LE(s.span.end, table.text.size());
 }
 
 }  // namespace
