@@ -1,5 +1,6 @@
 #include "pipeline/ocr/ocr_stage.h"
 
+#include <poppler/cpp/poppler-global.h>
 #include <tesseract/resultiterator.h>
 
 #include <algorithm>
@@ -9,8 +10,8 @@
 #include <new>
 
 #include "pipeline/error.h"
-#include "pipeline/ocr/column_split.h"
 #include "pipeline/ocr/engine_pool.h"
+#include "pipeline/ocr/page_lines.h"
 #include "pipeline/ocr/page_reader.h"
 #include "pipeline/ocr/preprocess.h"
 
@@ -90,6 +91,7 @@ void Recognize(tesseract::TessBaseAPI& engine, PreprocessedPage& image, Page& pa
     } while (it->Next(kWord));
   }
   AddLine(words, page);
+  DropNoiseLines(page.lines);
   engine.Clear();
 }
 
@@ -179,10 +181,12 @@ std::unique_ptr<Stage> MakeOcrStage(const OcrOptions& options) {
   if (options.pdf_dpi < 50 || options.pdf_dpi > 1200) {
     throw Error("", "pdf_dpi must be between 50 and 1200, not " + std::to_string(options.pdf_dpi));
   }
-  // Leptonica prints its own notes and errors to stderr ("not enough
-  // confidence to get orientation"); vnplan reports failures itself, naming
-  // the file and page, so they would only be noise between its messages.
+  // Leptonica and Poppler print their own notes and errors to stderr ("not
+  // enough confidence to get orientation", "Couldn't read xref table");
+  // vnplan reports failures itself, naming the file and page, so they would
+  // only be noise between its messages.
   setMsgSeverity(L_SEVERITY_NONE);
+  poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
   return std::make_unique<OcrStage>(options);
 }
 

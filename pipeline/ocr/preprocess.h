@@ -3,16 +3,19 @@
 // Steps, in this order, each switchable through PreprocessOptions and, when
 // it changed the image, recorded by name in PreprocessedPage::steps:
 //   "grayscale"   colour or palette image to 8-bit luminance.
+//   "normalize-background"  uneven paper (shadows, stains, a photographed
+//                 page) flattened; flat paper, white or grey, is left alone.
 //   "upscale"     text too small for Tesseract (estimated from the height of
 //                 the page's glyphs, not from the file's often wrong dpi) is
 //                 scaled up to the size it would have in a 300 dpi scan.
-//   "normalize-background"  uneven paper, shadows and stains flattened.
 //   "orientation" page turned 90/180/270 degrees detected and undone.
 //   "deskew"      small rotation (up to 7 degrees) measured and undone.
-//   "binarize"    Sauvola's local threshold, for pages whose background
-//                 varies; clean pages are left grey, which Tesseract's LSTM
-//                 reads better.
-// docs/ocr.md gives the measured effect of each step on the dev set.
+//   "binarize"    Sauvola's local threshold, for uneven pages only: on evenly
+//                 lit pages Tesseract's LSTM reads the grey image better
+//                 than any bilevel one, and thresholds it for layout itself.
+// Orientation, skew and glyph size are measured on one bilevel, reduced view
+// of the page, so that preprocessing stays a small share of recognition
+// time. docs/ocr.md gives the measured effect of the steps on the dev set.
 //
 // Angles: orientation_degrees and deskew_degrees are the clockwise rotations
 // applied to make the page upright (a page scanned 2 degrees clockwise

@@ -108,11 +108,11 @@ double PaperLevel(Pix* gray, int x, int y, int w, int h) {
   return mean;
 }
 
-TEST(PreprocessTest, NormalizeBackgroundFlattensAShadow) {
-  PixPtr page = Page();
-  // A shadow darkening the paper from left (none) to right (half).
-  const int w = pixGetWidth(page.get()), h = pixGetHeight(page.get());
-  PixPtr shaded(pixCopy(nullptr, page.get()));
+// The page under a shadow darkening the paper from none (left) to half
+// (right).
+PixPtr Shaded(Pix* page) {
+  const int w = pixGetWidth(page), h = pixGetHeight(page);
+  PixPtr shaded(pixCopy(nullptr, page));
   for (int y = 0; y < h; ++y) {
     for (int x = 0; x < w; ++x) {
       l_uint32 v = 0;
@@ -120,6 +120,12 @@ TEST(PreprocessTest, NormalizeBackgroundFlattensAShadow) {
       pixSetPixel(shaded.get(), x, y, static_cast<l_uint32>(v * (1.0 - 0.5 * x / w)));
     }
   }
+  return shaded;
+}
+
+TEST(PreprocessTest, NormalizeBackgroundFlattensAShadow) {
+  PixPtr shaded = Shaded(Page().get());
+  const int w = pixGetWidth(shaded.get()), h = pixGetHeight(shaded.get());
   const double before = PaperLevel(shaded.get(), 0, h - 40, 200, 30) -
                         PaperLevel(shaded.get(), w - 200, h - 40, 200, 30);
   PreprocessedPage out =
@@ -131,10 +137,27 @@ TEST(PreprocessTest, NormalizeBackgroundFlattensAShadow) {
   EXPECT_LT(std::fabs(after), 15);
 }
 
-TEST(PreprocessTest, BinarizeGivesABilevelPage) {
-  PreprocessedPage out = Preprocess(Page(), 200, Only(&PreprocessOptions::binarize));
-  EXPECT_TRUE(Has(out, "binarize"));
-  EXPECT_EQ(pixGetDepth(out.image.get()), 1);
+TEST(PreprocessTest, FlatPaperIsLeftAlone) {
+  // White, or evenly grey as a scanner sees it: nothing to normalise.
+  PixPtr white_paper = Page();
+  PixPtr grey_paper(pixGammaTRC(nullptr, white_paper.get(), 1.0, 0, 300));
+  for (Pix* page : {white_paper.get(), grey_paper.get()}) {
+    PreprocessOptions options = Only(&PreprocessOptions::normalize_background);
+    options.binarize = true;
+    PreprocessedPage out = Preprocess(PixPtr(pixClone(page)), 200, options);
+    EXPECT_TRUE(out.steps.empty());
+  }
+}
+
+TEST(PreprocessTest, BinarizesUnevenPagesOnly) {
+  PreprocessedPage uneven =
+      Preprocess(Shaded(Page().get()), 200, Only(&PreprocessOptions::binarize));
+  EXPECT_TRUE(Has(uneven, "binarize"));
+  EXPECT_EQ(pixGetDepth(uneven.image.get()), 1);
+  // Tesseract reads an evenly lit grey page better than any bilevel version.
+  PreprocessedPage even = Preprocess(Page(), 200, Only(&PreprocessOptions::binarize));
+  EXPECT_FALSE(Has(even, "binarize"));
+  EXPECT_EQ(pixGetDepth(even.image.get()), 8);
 }
 
 TEST(PreprocessTest, UpscalesSmallTextOnly) {

@@ -1,6 +1,10 @@
-#include "pipeline/ocr/column_split.h"
+#include "pipeline/ocr/page_lines.h"
+
+#include <unicode/uchar.h>
 
 #include <algorithm>
+
+#include "pipeline/utf8.h"
 
 namespace vnplan {
 namespace {
@@ -36,6 +40,13 @@ struct Run {
   }
 };
 
+bool HasLetterOrDigit(const std::string& text) {
+  for (size_t i = 0; i < text.size();) {
+    if (u_isalnum(static_cast<UChar32>(NextCodePoint(text, &i)))) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<OcrLine> SplitAtColumnGaps(const std::vector<OcrWord>& words) {
@@ -63,6 +74,21 @@ std::vector<OcrLine> SplitAtColumnGaps(const std::vector<OcrWord>& words) {
   }
   lines.push_back(run.Finish());
   return lines;
+}
+
+void DropNoiseLines(std::vector<OcrLine>& lines) {
+  std::vector<int> heights;
+  for (const OcrLine& line : lines) {
+    if (HasLetterOrDigit(line.text)) heights.push_back(line.box.height);
+  }
+  double min_height = 0;
+  if (!heights.empty()) {
+    std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+    min_height = kNoiseHeightRatio * heights[heights.size() / 2];
+  }
+  std::erase_if(lines, [min_height](const OcrLine& line) {
+    return !HasLetterOrDigit(line.text) || line.box.height < min_height;
+  });
 }
 
 }  // namespace vnplan

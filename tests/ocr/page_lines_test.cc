@@ -1,6 +1,9 @@
-#include "pipeline/ocr/column_split.h"
+#include "pipeline/ocr/page_lines.h"
 
 #include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
 
 namespace vnplan {
 namespace {
@@ -38,6 +41,29 @@ TEST(ColumnSplitTest, TheGapIsMeasuredAgainstTheTextHeight) {
 }
 
 TEST(ColumnSplitTest, NoWordsNoLines) { EXPECT_TRUE(SplitAtColumnGaps({}).empty()); }
+
+OcrLine Line(const char* text, int height) { return {text, Box{0, 0, 300, height}, 90}; }
+
+TEST(DropNoiseLinesTest, KeepsTextDropsMarksAndSpecks) {
+  std::vector<OcrLine> lines = {Line("Phối hợp với Phòng Giáo dục", 50),
+                                Line("` ~", 9),  // Marks torn off the next line.
+                                Line("z", 8),    // A mark read as a letter.
+                                Line("và Xã hội", 47),
+                                Line("-----", 20),
+                                Line("2.000.000", 48),
+                                Line("Chú thích: số liệu năm 2024", 38)};
+  DropNoiseLines(lines);
+  std::vector<std::string> texts;
+  for (const OcrLine& line : lines) texts.push_back(line.text);
+  EXPECT_EQ(texts, (std::vector<std::string>{"Phối hợp với Phòng Giáo dục", "và Xã hội",
+                                             "2.000.000", "Chú thích: số liệu năm 2024"}));
+}
+
+TEST(DropNoiseLinesTest, ASingleShortLineIsKept) {
+  std::vector<OcrLine> lines = {Line("12", 20)};
+  DropNoiseLines(lines);
+  EXPECT_EQ(lines.size(), 1u);
+}
 
 }  // namespace
 }  // namespace vnplan
