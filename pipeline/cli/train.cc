@@ -40,7 +40,8 @@ int TrainCommand(int argc, char** argv, int first) {
        {"lexicon", "FILES", "Syllable lists, comma-separated (one word per line)"},
        {"channel", "DIRS", "Rendered/OCR'd pair folders, comma-separated"},
        {"min-count", "N", "Words seen fewer times are unknown (default 2)"},
-       {"min-bigram-count", "N", "Pairs seen fewer times are left to back-off (default 2)"}});
+       {"min-bigram-count", "N", "Pairs seen fewer times are left to back-off (default 2)"},
+       {"min-trigram-count", "N", "Triples seen fewer times are left to back-off (default 2)"}});
   std::string error;
   if (!flags.Parse(argc, argv, first, &error)) {
     std::fprintf(stderr, "vnplan train: %s\n", error.c_str());
@@ -59,6 +60,7 @@ int TrainCommand(int argc, char** argv, int first) {
   try {
     options.min_count = flags.GetInt("min-count", options.min_count);
     options.min_bigram_count = flags.GetInt("min-bigram-count", options.min_bigram_count);
+    options.min_trigram_count = flags.GetInt("min-trigram-count", options.min_trigram_count);
   } catch (const std::invalid_argument& e) {
     std::fprintf(stderr, "vnplan train: %s\n", e.what());
     return 2;

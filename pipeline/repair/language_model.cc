@@ -12,7 +12,7 @@ namespace vnplan {
 namespace {
 
 constexpr std::string_view kMagic = "vnplan-repair-lm";
-constexpr int kVersion = 2;
+constexpr int kVersion = 3;
 // Absolute discount: the usual value for counts of this size.
 constexpr double kDiscount = 0.75;
 // Weight, in observations, of the average capitalisation rate in a word's
@@ -48,19 +48,25 @@ LanguageModel LanguageModel::Load(const std::string& path) {
     lm.lower_.push_back(std::log1p(-title));
   }
   for (uint32_t i = 0; i < n; ++i) lm.ids_.emplace(lm.words_[i], i);
-  uint32_t bigrams = in.Get<uint32_t>();
-  if (bigrams > (1u << 26)) in.Fail("repair language model has an implausible bigram count");
-  size_t capacity = std::bit_ceil(size_t{bigrams} * 2 + 2);
-  lm.bigrams_.assign(capacity, Slot{kEmpty, 0});
-  for (uint32_t i = 0; i < bigrams; ++i) {
-    uint32_t prev = in.Get<uint32_t>(), word = in.Get<uint32_t>();
-    float logp = in.Get<float>();
-    if (prev >= n || word >= n) in.Fail("repair language model bigram names an unknown word");
-    uint64_t key = lm.Key(prev, word);
-    size_t slot = Mix(key) & (capacity - 1);
-    while (lm.bigrams_[slot].key != kEmpty) slot = (slot + 1) & (capacity - 1);
-    lm.bigrams_[slot] = Slot{key, logp};
-  }
+  if (n > (1u << kIdBits)) in.Fail("repair language model vocabulary is too large");
+  // Three tables of (key, log value) rows; `ids` ids per key.
+  auto read_table = [&](Table* table, int ids) {
+    uint32_t rows = in.Get<uint32_t>();
+    if (rows > (1u << 27)) in.Fail("repair language model has an implausible n-gram count");
+    table->Reserve(rows);
+    for (uint32_t r = 0; r < rows; ++r) {
+      uint32_t id[3];
+      for (int k = 0; k < ids; ++k) {
+        id[k] = in.Get<uint32_t>();
+        if (id[k] >= n) in.Fail("repair language model n-gram names an unknown word");
+      }
+      float value = in.Get<float>();
+      table->Insert(ids == 2 ? Key(id[0], id[1]) : Key(id[0], id[1], id[2]), value);
+    }
+  };
+  read_table(&lm.bigrams_, 2);
+  read_table(&lm.contexts_, 2);
+  read_table(&lm.trigrams_, 3);
   if (!in.done()) in.Fail("repair language model has trailing bytes");
   return lm;
 }
@@ -70,17 +76,34 @@ uint32_t LanguageModel::Find(std::string_view lower_word) const {
   return it == ids_.end() ? kUnknown : it->second;
 }
 
-const float* LanguageModel::FindBigram(uint64_t key) const {
-  size_t mask = bigrams_.size() - 1;
+void LanguageModel::Table::Reserve(size_t n) {
+  slots_.assign(std::bit_ceil(n * 2 + 2), Slot{kEmpty, 0});
+}
+
+void LanguageModel::Table::Insert(uint64_t key, float value) {
+  size_t mask = slots_.size() - 1;
+  size_t slot = Mix(key) & mask;
+  while (slots_[slot].key != kEmpty && slots_[slot].key != key) slot = (slot + 1) & mask;
+  slots_[slot] = Slot{key, value};
+}
+
+const float* LanguageModel::Table::Find(uint64_t key) const {
+  size_t mask = slots_.size() - 1;
   for (size_t slot = Mix(key) & mask;; slot = (slot + 1) & mask) {
-    if (bigrams_[slot].key == key) return &bigrams_[slot].logp;
-    if (bigrams_[slot].key == kEmpty) return nullptr;
+    if (slots_[slot].key == key) return &slots_[slot].value;
+    if (slots_[slot].key == kEmpty) return nullptr;
   }
 }
 
 float LanguageModel::LogProb(uint32_t prev, uint32_t word) const {
-  if (const float* p = FindBigram(Key(prev, word))) return *p;
+  if (const float* p = bigrams_.Find(Key(prev, word))) return *p;
   return backoff_[prev] + unigram_[word];
+}
+
+float LanguageModel::LogProb(uint32_t first, uint32_t prev, uint32_t word) const {
+  if (const float* p = trigrams_.Find(Key(first, prev, word))) return *p;
+  const float* backoff = contexts_.Find(Key(first, prev));
+  return (backoff ? *backoff : 0.0f) + LogProb(prev, word);
 }
 
 uint32_t LanguageModelBuilder::Intern(std::string_view word) {
@@ -102,8 +125,15 @@ void LanguageModelBuilder::AddLexiconWord(std::string_view lower_word) {
 void LanguageModelBuilder::AddSentence(const std::vector<std::string>& words) {
   if (words.empty()) return;
   // Builder ids 0..2 are not reserved; the boundary is spelled "" here.
-  uint32_t prev = Intern("");
+  const uint32_t boundary = Intern("");
+  uint32_t first = boundary, prev = boundary;
   ++counts_[prev];
+  auto count_pair = [&](uint32_t id) {
+    ++bigrams_[(uint64_t{prev} << 32) | id];
+    ++trigrams_[(uint64_t{first} << 42) | (uint64_t{prev} << 21) | id];
+    first = prev;
+    prev = id;
+  };
   for (size_t i = 0; i < words.size(); ++i) {
     std::u32string written = ToUtf32(words[i]);
     uint32_t id = Intern(ToUtf8(ToLower(written)));
@@ -113,14 +143,16 @@ void LanguageModelBuilder::AddSentence(const std::vector<std::string>& words) {
       if (shape == CaseShape::kTitle) ++title_counts_[id];
       if (shape == CaseShape::kLower) ++lower_counts_[id];
     }
-    ++bigrams_[(uint64_t{prev} << 32) | id];
-    prev = id;
+    count_pair(id);
   }
-  ++bigrams_[(uint64_t{prev} << 32) | Intern("")];
+  count_pair(boundary);
 }
 
-void LanguageModelBuilder::Write(const std::string& path, int min_count,
-                                 int min_bigram_count) const {
+void LanguageModelBuilder::Write(const std::string& path, int min_count, int min_bigram_count,
+                                 int min_trigram_count) const {
+  if (words_.size() >= (1u << 21)) {
+    throw Error(path, "training text has too many distinct words for the trigram keys");
+  }
   // Final ids: the three specials, then kept words by falling frequency so
   // the file reads naturally.
   std::vector<uint32_t> order;
@@ -176,11 +208,32 @@ void LanguageModelBuilder::Write(const std::string& path, int min_count,
         context[i] > 0 ? static_cast<float>(std::log(kDiscount * followers[i] / context[i])) : 0.0f;
   }
 
-  std::vector<std::pair<uint64_t, double>> kept;
+  std::unordered_map<uint64_t, double> kept_bigrams;
   for (const auto& [key, c] : pairs) {
-    if (c >= min_bigram_count) kept.emplace_back(key, c);
+    if (c < min_bigram_count) continue;
+    uint32_t prev = static_cast<uint32_t>(key >> 32), word = static_cast<uint32_t>(key);
+    kept_bigrams[key] =
+        std::log((c - kDiscount) / context[prev] + std::exp(backoff[prev] + unigram[word]));
   }
-  std::sort(kept.begin(), kept.end());
+  auto bigram = [&](uint32_t prev, uint32_t word) {
+    auto it = kept_bigrams.find((uint64_t{prev} << 32) | word);
+    return it != kept_bigrams.end() ? it->second : backoff[prev] + unigram[word];
+  };
+
+  // Trigrams over final ids, and per two-word context its total and number
+  // of distinct followers.
+  constexpr uint64_t kMask = (uint64_t{1} << 21) - 1;
+  std::unordered_map<uint64_t, double> triples;
+  for (const auto& [key, c] : trigrams_) {
+    triples[(uint64_t{final_id[key >> 42]} << 42) |
+            (uint64_t{final_id[(key >> 21) & kMask]} << 21) | final_id[key & kMask]] += c;
+  }
+  std::unordered_map<uint64_t, std::pair<double, double>> contexts;  // Total, followers.
+  for (const auto& [key, c] : triples) {
+    auto& ctx = contexts[((key >> 42) << 32) | ((key >> 21) & kMask)];
+    ctx.first += c;
+    ctx.second += 1;
+  }
 
   std::string body;
   PutRaw<uint32_t>(&body, static_cast<uint32_t>(names.size()));
@@ -192,14 +245,44 @@ void LanguageModelBuilder::Write(const std::string& path, int min_count,
     PutRaw<float>(&body, static_cast<float>((title[i] + kCasePrior * title_rate) /
                                             (title[i] + lower[i] + kCasePrior)));
   }
-  PutRaw<uint32_t>(&body, static_cast<uint32_t>(kept.size()));
-  for (const auto& [key, c] : kept) {
-    uint32_t prev = static_cast<uint32_t>(key >> 32), word = static_cast<uint32_t>(key);
-    double p = (c - kDiscount) / context[prev] + std::exp(backoff[prev] + unigram[word]);
-    PutRaw<uint32_t>(&body, prev);
-    PutRaw<uint32_t>(&body, word);
-    PutRaw<float>(&body, static_cast<float>(std::log(p)));
+  // Rows of (ids..., value), sorted so the file is reproducible.
+  using Row = std::pair<uint64_t, double>;
+  auto put_rows = [&](std::vector<Row> rows, int ids) {
+    std::sort(rows.begin(), rows.end());
+    PutRaw<uint32_t>(&body, static_cast<uint32_t>(rows.size()));
+    for (const auto& [key, value] : rows) {
+      if (ids == 2) {
+        PutRaw<uint32_t>(&body, static_cast<uint32_t>(key >> 32));
+        PutRaw<uint32_t>(&body, static_cast<uint32_t>(key));
+      } else {
+        PutRaw<uint32_t>(&body, static_cast<uint32_t>(key >> 42));
+        PutRaw<uint32_t>(&body, static_cast<uint32_t>((key >> 21) & kMask));
+        PutRaw<uint32_t>(&body, static_cast<uint32_t>(key & kMask));
+      }
+      PutRaw<float>(&body, static_cast<float>(value));
+    }
+  };
+  std::vector<Row> trigram_rows, context_rows;
+  for (const auto& [key, c] : triples) {
+    if (c < min_trigram_count) continue;
+    uint32_t first = static_cast<uint32_t>(key >> 42);
+    uint32_t prev = static_cast<uint32_t>((key >> 21) & kMask);
+    uint32_t word = static_cast<uint32_t>(key & kMask);
+    const auto& [total_c, followers_c] = contexts[(uint64_t{first} << 32) | prev];
+    double lower = std::exp(std::log(kDiscount * followers_c / total_c) + bigram(prev, word));
+    trigram_rows.emplace_back(key, std::log((c - kDiscount) / total_c + lower));
   }
+  // Only contexts that kept a trigram need their weight: elsewhere the
+  // bigram stands alone.
+  std::unordered_map<uint64_t, bool> used;
+  for (const Row& row : trigram_rows) used[((row.first >> 42) << 32) | ((row.first >> 21) & kMask)];
+  for (const auto& [key, ctx] : contexts) {
+    if (used.count(key))
+      context_rows.emplace_back(key, std::log(kDiscount * ctx.second / ctx.first));
+  }
+  put_rows(std::vector<Row>(kept_bigrams.begin(), kept_bigrams.end()), 2);
+  put_rows(std::move(context_rows), 2);
+  put_rows(std::move(trigram_rows), 3);
   WriteModelFile(path, kMagic, kVersion, body);
 }
 

@@ -1,13 +1,13 @@
-// LanguageModel: a case-folded syllable bigram model, the repair model's
+// LanguageModel: a case-folded syllable trigram model, the repair model's
 // judge of which reading of a damaged sentence is Vietnamese.
 //
 // Words are lowercase NFC strings as the repair tokenizer cuts them: a
 // syllable, an abbreviation ("ubnd"), or a letter run of a document symbol
 // ("qđ", "ttg" from "QĐ-TTg"). Numbers are one word, kNumber; sentence ends
 // are kBoundary; every word outside the vocabulary is kUnknown. Probabilities
-// are interpolated absolute discounting (bigram over an add-half unigram), so
-// every pair of words has a probability; bigrams seen once are pruned to keep
-// the file small, their mass staying with the back-off.
+// are interpolated absolute discounting (trigram over bigram over an
+// add-half unigram), so every sequence has a probability; n-grams seen once
+// are pruned to keep the file small, their mass staying with the back-off.
 //
 // Case is folded out of the n-grams but kept as one fact per word: how often
 // it is capitalised inside a sentence. Names are ("Hải" in "Hải Dương"),
@@ -15,7 +15,8 @@
 // lost.
 //
 // The file is a model_file.h container: the vocabulary with unigram and
-// back-off log weights, then the kept bigrams. A loaded model is immutable
+// back-off log weights, the kept bigrams, the back-off weights of bigram
+// contexts, then the kept trigrams. A loaded model is immutable
 // and safe to share between threads.
 #ifndef VNPLAN_PIPELINE_REPAIR_LANGUAGE_MODEL_H_
 #define VNPLAN_PIPELINE_REPAIR_LANGUAGE_MODEL_H_
@@ -51,6 +52,8 @@ class LanguageModel {
 
   // Natural log of P(word | prev).
   float LogProb(uint32_t prev, uint32_t word) const;
+  // Natural log of P(word | first, prev).
+  float LogProb(uint32_t first, uint32_t prev, uint32_t word) const;
   float UnigramLogProb(uint32_t word) const { return unigram_[word]; }
   // Natural log of P(written capitalised | word, not first in its sentence),
   // or of its complement when `capitalised` is false.
@@ -60,20 +63,35 @@ class LanguageModel {
 
  private:
   LanguageModel() = default;
-  uint64_t Key(uint32_t prev, uint32_t word) const { return (uint64_t{prev} << 32) | word; }
-  const float* FindBigram(uint64_t key) const;
+  static uint64_t Key(uint32_t prev, uint32_t word) { return (uint64_t{prev} << 32) | word; }
+  // Trigram keys pack three ids of at most kIdBits bits.
+  static constexpr int kIdBits = 21;
+  static uint64_t Key(uint32_t first, uint32_t prev, uint32_t word) {
+    return (uint64_t{first} << (2 * kIdBits)) | (uint64_t{prev} << kIdBits) | word;
+  }
 
   std::vector<std::string> words_;
   std::unordered_map<std::string_view, uint32_t> ids_;  // Views into words_.
   std::vector<float> unigram_, backoff_, title_, lower_;
   // Open addressing, capacity a power of two; empty slots hold kEmpty. Key
   // and value share a slot so a lookup touches one cache line.
-  static constexpr uint64_t kEmpty = ~uint64_t{0};
-  struct Slot {
-    uint64_t key;
-    float logp;
+  class Table {
+   public:
+    void Reserve(size_t n);
+    void Insert(uint64_t key, float value);
+    const float* Find(uint64_t key) const;
+
+   private:
+    static constexpr uint64_t kEmpty = ~uint64_t{0};
+    struct Slot {
+      uint64_t key;
+      float value;
+    };
+    std::vector<Slot> slots_;
   };
-  std::vector<Slot> bigrams_;
+  Table bigrams_;   // Key(prev, word) -> log P.
+  Table contexts_;  // Key(first, prev) -> log back-off weight to the bigram.
+  Table trigrams_;  // Key(first, prev, word) -> log P.
 };
 
 // Counts words and word pairs of training sentences, then writes the model.
@@ -86,9 +104,11 @@ class LanguageModelBuilder {
   // are added around it.
   void AddSentence(const std::vector<std::string>& words);
 
-  // Keeps words seen at least `min_count` times (lexicon words always) and
-  // bigrams seen at least `min_bigram_count` times; writes `path`.
-  void Write(const std::string& path, int min_count, int min_bigram_count) const;
+  // Keeps words seen at least `min_count` times (lexicon words always),
+  // bigrams seen at least `min_bigram_count` times
+  // and trigrams at least `min_trigram_count` times; writes `path`.
+  void Write(const std::string& path, int min_count, int min_bigram_count,
+             int min_trigram_count) const;
 
  private:
   uint32_t Intern(std::string_view word);
@@ -100,6 +120,7 @@ class LanguageModelBuilder {
   std::vector<uint64_t> title_counts_, lower_counts_;
   std::vector<bool> lexicon_;
   std::unordered_map<uint64_t, uint32_t> bigrams_;
+  std::unordered_map<uint64_t, uint32_t> trigrams_;  // Builder ids, 21 bits each.
 };
 
 }  // namespace vnplan

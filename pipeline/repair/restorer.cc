@@ -35,7 +35,10 @@ constexpr char kAnyLetter = '?';
 // Readings kept per word for decoding, and how far below the best a
 // reading may score before it is dropped (natural log).
 constexpr size_t kMaxCandidates = 10;
-constexpr double kCandidateBeam = 18;
+constexpr double kCandidateBeam = 12;
+// Readings per word the trigram search considers, the likeliest under the
+// bigram model.
+constexpr size_t kTrigramReadings = 4;
 // A word outside the vocabulary is the unknown word of the language model
 // spelt out letter by letter; each letter costs this much.
 // Names and foreign words are spelt with letters; a digit or sign inside a
@@ -345,73 +348,134 @@ void Restorer::Decode(std::vector<Item>& items, const Weights& weights) const {
     list.resize(keep);
   }
 
+  size_t sentence = 0;
+  for (size_t i = 0; i <= items.size(); ++i) {
+    if (i == items.size() || (!items[i].candidates && items[i].fixed == LanguageModel::kBoundary)) {
+      DecodeSentence(items.data() + sentence, i - sentence);
+      sentence = i + 1;
+    }
+  }
+}
+
+void Restorer::DecodeSentence(Item* items, size_t n) const {
+  if (n == 0) return;
   auto count = [](const Item& item) { return item.candidates ? item.candidates->size() : 1; };
   auto id = [](const Item& item, size_t k) {
     return item.candidates ? (*item.candidates)[k].id : item.fixed;
   };
-  auto score = [this](const Item& item, size_t k) {
-    if (!item.candidates) return 0.0;
-    const Candidate& c = (*item.candidates)[k];
-    return c.score + CaseScore(item, c);
-  };
-
-  // Viterbi over the bigram model, one sentence at a time.
-  std::vector<std::vector<uint8_t>> back(items.size());
-  std::vector<double> prev_score = {0}, next_score;
-  std::vector<uint32_t> prev_id = {LanguageModel::kBoundary};
-  size_t sentence = 0;
-  for (size_t i = 0; i <= items.size(); ++i) {
-    bool end =
-        i == items.size() || (!items[i].candidates && items[i].fixed == LanguageModel::kBoundary);
-    if (end) {
-      size_t best = 0;
-      double best_score = kNever * 10;
-      for (size_t j = 0; j < prev_id.size(); ++j) {
-        double s = prev_score[j] + lm_.LogProb(prev_id[j], LanguageModel::kBoundary);
-        if (s > best_score) best_score = s, best = j;
-      }
-      for (size_t t = i; t-- > sentence;) {
-        items[t].choice = best;
-        best = back[t][best];
-      }
-      prev_score = {0};
-      prev_id = {LanguageModel::kBoundary};
-      sentence = i + 1;
-      continue;
+  std::vector<size_t> offset(n + 1, 0);
+  for (size_t i = 0; i < n; ++i) offset[i + 1] = offset[i] + count(items[i]);
+  std::vector<double> score(offset[n], 0);
+  for (size_t i = 0; i < n; ++i) {
+    if (!items[i].candidates) continue;
+    for (size_t k = 0; k < items[i].candidates->size(); ++k) {
+      const Candidate& c = (*items[i].candidates)[k];
+      score[offset[i] + k] = c.score + CaseScore(items[i], c);
     }
-    Item& item = items[i];
-    size_t n = count(item);
-    next_score.assign(n, kNever * 10);
-    back[i].assign(n, 0);
-    for (size_t k = 0; k < n; ++k) {
-      uint32_t w = id(item, k);
-      for (size_t j = 0; j < prev_id.size(); ++j) {
-        double s = prev_score[j] + lm_.LogProb(prev_id[j], w);
-        if (s > next_score[k]) next_score[k] = s, back[i][k] = static_cast<uint8_t>(j);
-      }
-      next_score[k] += score(item, k);
-    }
-    prev_score.swap(next_score);
-    prev_id.resize(n);
-    for (size_t k = 0; k < n; ++k) prev_id[k] = id(item, k);
   }
 
-  // Confidence of each word: its reading's share among the readings of
-  // that word, neighbours fixed to their chosen readings.
-  for (size_t i = 0; i < items.size(); ++i) {
-    Item& item = items[i];
-    if (!item.candidates || item.candidates->size() < 2) continue;
-    uint32_t before = i > 0 ? id(items[i - 1], items[i - 1].choice) : LanguageModel::kBoundary;
-    uint32_t after =
-        i + 1 < items.size() ? id(items[i + 1], items[i + 1].choice) : LanguageModel::kBoundary;
-    double total = kNever, chosen = kNever;
-    for (size_t k = 0; k < item.candidates->size(); ++k) {
-      uint32_t w = id(item, k);
-      double s = lm_.LogProb(before, w) + score(item, k) + lm_.LogProb(w, after);
-      total = LogSumExp(total, s);
-      if (k == item.choice) chosen = s;
+  // Forward-backward under the bigram model: each reading's posterior is
+  // its confidence, and the likeliest few go on to the trigram search.
+  const uint32_t kB = LanguageModel::kBoundary;
+  std::vector<double> alpha(offset[n], kNever), beta(offset[n], kNever);
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t k = 0; k < count(items[i]); ++k) {
+      double a = kNever;
+      if (i == 0) {
+        a = lm_.LogProb(kB, id(items[0], k));
+      } else {
+        for (size_t j = 0; j < count(items[i - 1]); ++j) {
+          a = LogSumExp(
+              a, alpha[offset[i - 1] + j] + lm_.LogProb(id(items[i - 1], j), id(items[i], k)));
+        }
+      }
+      alpha[offset[i] + k] = a + score[offset[i] + k];
     }
-    item.confidence = std::exp(chosen - total);
+  }
+  for (size_t i = n; i-- > 0;) {
+    for (size_t k = 0; k < count(items[i]); ++k) {
+      double b = kNever;
+      if (i + 1 == n) {
+        b = lm_.LogProb(id(items[i], k), kB);
+      } else {
+        for (size_t j = 0; j < count(items[i + 1]); ++j) {
+          b = LogSumExp(b, lm_.LogProb(id(items[i], k), id(items[i + 1], j)) +
+                               score[offset[i + 1] + j] + beta[offset[i + 1] + j]);
+        }
+      }
+      beta[offset[i] + k] = b;
+    }
+  }
+  double z = kNever;
+  for (size_t k = 0; k < count(items[n - 1]); ++k) {
+    z = LogSumExp(z, alpha[offset[n - 1] + k] + beta[offset[n - 1] + k]);
+  }
+  auto posterior = [&](size_t i, size_t k) {
+    return std::exp(alpha[offset[i] + k] + beta[offset[i] + k] - z);
+  };
+
+  // The trigram search keeps each word's kTrigramReadings likeliest readings.
+  std::vector<std::array<uint8_t, kTrigramReadings>> kept(n);
+  std::vector<size_t> kept_count(n);
+  for (size_t i = 0; i < n; ++i) {
+    std::vector<std::pair<double, size_t>> ranked;
+    for (size_t k = 0; k < count(items[i]); ++k) ranked.emplace_back(posterior(i, k), k);
+    size_t m = std::min(ranked.size(), kTrigramReadings);
+    std::partial_sort(ranked.begin(), ranked.begin() + m, ranked.end(), std::greater<>());
+    kept_count[i] = m;
+    for (size_t r = 0; r < m; ++r) kept[i][r] = static_cast<uint8_t>(ranked[r].second);
+  }
+
+  // Viterbi over the trigram model: a state is the readings of the last two
+  // words; position -1 is the sentence start.
+  constexpr size_t K = kTrigramReadings;
+  using Grid = std::array<std::array<double, K>, K>;  // [previous][current].
+  std::vector<std::array<std::array<uint8_t, K>, K>> back(n);
+  Grid best;
+  for (auto& row : best) row.fill(kNever);
+  auto kept_id = [&](size_t i, size_t r) { return id(items[i], kept[i][r]); };
+  for (size_t q = 0; q < kept_count[0]; ++q) {
+    best[0][q] = lm_.LogProb(kB, kB, kept_id(0, q)) + score[offset[0] + kept[0][q]];
+  }
+  size_t prev_count = 1;  // The start state stands in the row 0.
+  for (size_t i = 1; i < n; ++i) {
+    Grid next;
+    for (auto& row : next) row.fill(kNever);
+    for (size_t p = 0; p < kept_count[i - 1]; ++p) {
+      for (size_t q = 0; q < kept_count[i]; ++q) {
+        uint32_t w = kept_id(i, q), v = kept_id(i - 1, p);
+        for (size_t o = 0; o < prev_count; ++o) {
+          if (best[o][p] <= kNever) continue;
+          uint32_t u = i >= 2 ? kept_id(i - 2, o) : kB;
+          double s = best[o][p] + lm_.LogProb(u, v, w);
+          if (s > next[p][q]) {
+            next[p][q] = s;
+            back[i][p][q] = static_cast<uint8_t>(o);
+          }
+        }
+        next[p][q] += score[offset[i] + kept[i][q]];
+      }
+    }
+    best = next;
+    prev_count = kept_count[i - 1];
+  }
+  size_t bp = 0, bq = 0;
+  double top = kNever * 10;
+  for (size_t p = 0; p < prev_count; ++p) {
+    for (size_t q = 0; q < kept_count[n - 1]; ++q) {
+      if (best[p][q] <= kNever) continue;
+      uint32_t u = n >= 2 ? kept_id(n - 2, p) : kB;
+      double s = best[p][q] + lm_.LogProb(u, kept_id(n - 1, q), kB);
+      if (s > top) top = s, bp = p, bq = q;
+    }
+  }
+  for (size_t i = n; i-- > 0;) {
+    items[i].choice = kept[i][bq];
+    items[i].confidence = std::min(1.0, posterior(i, items[i].choice));
+    if (i == 0) break;
+    size_t o = back[i][bp][bq];
+    bq = bp;
+    bp = o;
   }
 }
 

@@ -61,6 +61,8 @@ class Restorer {
   // Log probability of the case `c` is written in, given its context.
   double CaseScore(const Item& item, const Candidate& c) const;
   void Decode(std::vector<Item>& items, const Weights& weights) const;
+  // Chooses a reading for each of the `n` words of one sentence.
+  void DecodeSentence(Item* items, size_t n) const;
 
   LanguageModel lm_;
   ChannelModel channel_;

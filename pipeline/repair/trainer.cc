@@ -228,7 +228,8 @@ TrainReport TrainRepairModels(const TrainOptions& options) {
   std::error_code ec;
   fs::create_directories(options.out, ec);
   if (ec) throw Error(options.out, "cannot create model folder: " + ec.message());
-  lm.Write(options.out + "/lm.bin", options.min_count, options.min_bigram_count);
+  lm.Write(options.out + "/lm.bin", options.min_count, options.min_bigram_count,
+           options.min_trigram_count);
   channel.Write(options.out + "/channel.bin");
   return report;
 }

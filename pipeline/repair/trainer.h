@@ -28,6 +28,7 @@ struct TrainOptions {
   std::string out;                    // Receives lm.bin and channel.bin.
   int min_count = 2;                  // Rarer words become the unknown word.
   int min_bigram_count = 2;           // Rarer pairs are left to back-off.
+  int min_trigram_count = 2;          // Rarer triples are left to back-off.
 };
 
 struct TrainReport {

@@ -27,7 +27,7 @@ class LanguageModelTest : public ::testing::Test {
     }
     b.AddSentence({"kế", "toán"});
     b.AddSentence({"hiếm"});
-    b.Write(path_, 2, 2);
+    b.Write(path_, 2, 2, 2);
   }
   void TearDown() override { std::filesystem::remove(path_); }
   std::string path_;
