@@ -22,8 +22,10 @@ struct SegmentModel {
   PhraseList kinds;  // value: the Section::kind.
 
   std::vector<std::vector<std::string>> letter_sequences;  // UTF-8 letters.
-  char roman_lookalike[128] = {};                          // ASCII -> 'I', 'V', 'X' or 0.
-  std::vector<std::string> bullets;                        // UTF-8 characters.
+  // Indexed by any byte of a line; only ASCII entries are ever set, to 'I',
+  // 'V' or 'X'.
+  char roman_lookalike[256] = {};
+  std::vector<std::string> bullets;  // UTF-8 characters.
 
   PhraseList motto;
   PhraseList number_label;
