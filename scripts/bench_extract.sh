@@ -36,10 +36,10 @@ one = one * (size // len(one.encode()) + 1)
 open(f"{work}/one.txt", "w", encoding="utf-8").write(one)
 EOF
 
-seconds() {  # Wall seconds of a command, its output discarded.
+seconds() {  # Wall seconds of a command; its output is discarded, its errors shown.
   local start end
   start=$(date +%s.%N)
-  "$@" >/dev/null
+  "$@" >/dev/null 2>"$work/stderr" || { cat "$work/stderr" >&2; exit 1; }
   end=$(date +%s.%N)
   echo "$end - $start" | bc -l
 }
