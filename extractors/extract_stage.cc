@@ -4,8 +4,15 @@
 #include <utility>
 #include <vector>
 
+#include "extractors/agencies.h"
+#include "extractors/context.h"
+#include "extractors/cues.h"
+#include "extractors/dates.h"
 #include "extractors/header.h"
+#include "extractors/references.h"
 #include "extractors/signature.h"
+#include "pipeline/line_index.h"
+#include "pipeline/segment/fold.h"
 #include "pipeline/segment/segment_model.h"
 
 namespace vnplan {
@@ -14,7 +21,10 @@ namespace {
 class ExtractStage : public Stage {
  public:
   explicit ExtractStage(const ExtractOptions& options)
-      : segment_model_(SegmentModel::Load(options.models_dir)) {}
+      : segment_model_(SegmentModel::Load(options.models_dir)),
+        cues_(Cues::Load(options.models_dir + "/extract/cues.tsv")),
+        gazetteer_(Gazetteer::Load(options.models_dir + "/extract/agencies.tsv")),
+        references_(options.models_dir, cues_, dates_, gazetteer_) {}
 
   const char* name() const override { return "extract"; }
 
@@ -34,11 +44,35 @@ class ExtractStage : public Stage {
     doc.header = ExtractHeader(doc, segment_model_, &warnings);
     doc.signature = ExtractSignature(doc, segment_model_, &warnings);
     doc.recipients = ExtractRecipients(doc, segment_model_, &warnings);
+
+    FoldedText folded(doc.text);
+    LineIndex index(doc);
+    std::vector<AgencyMention> mentions = gazetteer_.Find(doc.text);
+    ExtractContext ctx{doc, folded, index, mentions};
+    ctx.preamble_begin = doc.layout.body.empty() ? 0 : doc.layout.body.begin;
+    ctx.preamble_end = doc.layout.body.empty() ? doc.text.size() : doc.layout.body.end;
+    for (const Section& s : doc.sections) {
+      if (s.parent < 0 && s.span.begin >= ctx.preamble_begin) {
+        ctx.preamble_end = std::min(ctx.preamble_end, s.span.begin);
+        break;
+      }
+    }
+    doc.agencies = CollectAgencies(mentions, doc.text, index);
+    doc.references = references_.Extract(ctx);
+    for (const Reference& r : doc.references) {
+      if (r.legal_basis) doc.header.legal_basis.push_back(r.id);
+    }
+    if (doc.references.empty()) warnings.push_back("no cited documents found");
+    if (doc.agencies.empty()) warnings.push_back("no agencies found");
     for (std::string& w : warnings) doc.Warn(name(), std::move(w));
   }
 
  private:
   SegmentModel segment_model_;
+  Cues cues_;
+  DateReader dates_;
+  Gazetteer gazetteer_;
+  ReferenceExtractor references_;
 };
 
 }  // namespace
