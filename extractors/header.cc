@@ -63,7 +63,11 @@ class HeaderReader {
           continue;
         }
         if (number_end > 0) continue;
-        if (!meta_seen && IsUpperText(s)) issuer_cells.push_back(cell);
+        // A body's name has neither digits nor the ':' and '/' of a number
+        // line whose label OCR damaged ("S6: 15/KH-UBND").
+        if (!meta_seen && IsUpperText(s) && s.find_first_of("0123456789:/") == s.npos) {
+          issuer_cells.push_back(cell);
+        }
       }
     }
     BuildIssuers(issuer_cells, &h);

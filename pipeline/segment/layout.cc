@@ -256,12 +256,14 @@ class ZoneFinder {
   size_t RecipientsEnd(size_t label) const {
     size_t n = index_.line_count();
     size_t last = label;
-    bool any = false;
+    bool any = false, gap = false;
     for (size_t l = label + 1; l < n; ++l) {
       std::vector<Cell> cells = ClosingCells(index_, l, model_);
       bool left = !cells.empty() && Column(index_, l, cells[0].begin) < kRightColumn;
+      // Scans put blank lines between entries; after a blank line only a
+      // new entry continues the list.
       if (cells.empty()) {
-        if (any) break;
+        gap = true;
         continue;
       }
       if (!left) continue;
@@ -270,9 +272,10 @@ class ZoneFinder {
       if (!r.marks.empty()) {
         last = l;
         any = true;
+        gap = false;
         std::vector<KeyWord> words = KeyWords(s.substr(r.text_begin, kMaxCueCell));
         if (model_.archive.MatchAt(words, 0)) break;
-      } else if (any && !IsUpperText(s) && !LooksLikeName(s)) {
+      } else if (any && !gap && !IsUpperText(s) && !LooksLikeName(s)) {
         last = l;
       } else {
         break;

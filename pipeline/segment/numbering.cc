@@ -21,13 +21,6 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAsciiAlnum(char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 
-std::string RomanOf(int value) {
-  static constexpr std::string_view kTens[] = {"", "X", "XX", "XXX"};
-  static constexpr std::string_view kOnes[] = {"",  "I",  "II",  "III",  "IV",
-                                               "V", "VI", "VII", "VIII", "IX"};
-  return std::string(kTens[value / 10]) + std::string(kOnes[value % 10]);
-}
-
 // Text may follow a mark directly when OCR lost the space ("I.MỤC ĐÍCH"),
 // but not a digit or a sign that makes it an amount, a date or a code.
 bool MayFollowMark(std::string_view line, size_t j) {
@@ -39,6 +32,14 @@ bool MayFollowMark(std::string_view line, size_t j) {
 
 }  // namespace
 
+std::string RomanNumeral(int value) {
+  static constexpr std::string_view kTens[] = {"", "X", "XX", "XXX"};
+  static constexpr std::string_view kOnes[] = {"",  "I",  "II",  "III",  "IV",
+                                               "V", "VI", "VII", "VIII", "IX"};
+  if (value < 1 || value >= 40) return "";
+  return std::string(kTens[value / 10]) + std::string(kOnes[value % 10]);
+}
+
 int RomanValue(std::string_view roman) {
   if (roman.empty() || roman.size() > 6) return 0;
   int value = 0;
@@ -49,7 +50,7 @@ int RomanValue(std::string_view roman) {
     int next = i + 1 < roman.size() ? digit(roman[i + 1]) : 0;
     value += next > d ? -d : d;
   }
-  if (value <= 0 || value >= 40 || RomanOf(value) != roman) return 0;
+  if (value <= 0 || value >= 40 || RomanNumeral(value) != roman) return 0;
   return value;
 }
 

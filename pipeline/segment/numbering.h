@@ -36,6 +36,8 @@ struct MarkReading {
 
 // Value of a well-formed roman numeral of I, V and X (1..39), or 0.
 int RomanValue(std::string_view roman);
+// The numeral of `value` (1..39), or "" out of that range.
+std::string RomanNumeral(int value);
 
 class MarkReader {
  public:

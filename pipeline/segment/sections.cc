@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "pipeline/segment/fold.h"
+#include "pipeline/segment/layout.h"
 
 namespace vnplan {
 namespace {
@@ -110,6 +111,7 @@ class Builder {
     }
     if (numbered == 0) warnings->push_back("no numbered parts in the body");
     for (const std::string& skip : skips_) warnings->push_back("part numbering skips from " + skip);
+    for (const std::string& r : restored_) warnings->push_back("read damaged part number " + r);
     if (unplaced_ > 0) {
       warnings->push_back("numbered lines read as text, out of sequence or nested deeper than " +
                           std::to_string(kMaxSectionDepth) +
@@ -172,7 +174,8 @@ class Builder {
     }
   }
 
-  bool Place(const Mark& mark, size_t line, const MarkReading& reading) {
+  bool Place(const Mark& read, size_t line, const MarkReading& reading) {
+    Mark mark = read;
     std::string key = StyleKey(mark);
     size_t same = stack_.size();
     for (size_t k = stack_.size(); k-- > 0;) {
@@ -183,6 +186,12 @@ class Builder {
     }
     if (same < stack_.size()) {
       const Mark& previous = stack_[same].mark;
+      if (!Continues(previous, mark) && LostStrokes(previous, mark, line, reading)) {
+        // "I. NHIỆM VỤ" after "I. MỤC ĐÍCH": OCR lost a stroke of "II".
+        mark.ordinal = previous.ordinal + 1;
+        mark.number = RomanNumeral(mark.ordinal);
+        restored_.push_back(read.number + " as " + mark.number);
+      }
       if (!Continues(previous, mark)) return false;
       if (mark.ordinal > previous.ordinal + 1 && previous.ordinal > 0) {
         skips_.push_back(previous.number + " to " + mark.number);
@@ -249,6 +258,19 @@ class Builder {
     return !line.empty() && std::string_view(".;:!?").find(line.back()) != std::string_view::npos;
   }
 
+  // A roman numeral no greater than the open part's, heading a line in
+  // capitals as main parts are, is that part's successor with strokes lost.
+  bool LostStrokes(const Mark& previous, const Mark& mark, size_t line,
+                   const MarkReading& reading) const {
+    if (mark.style != MarkStyle::kRoman || mark.ordinal > previous.ordinal ||
+        RomanNumeral(previous.ordinal + 1).empty()) {
+      return false;
+    }
+    std::string_view text = index_.Line(line);
+    return IsUpperText(
+        Utf8Prefix(text.substr(std::min(reading.text_begin, text.size())), kKindWindow));
+  }
+
   // A hard wrap can put a number at the start of a line ("... tổ chức" /
   // "3. lớp tập huấn ..."). A numbered part opens with a capital or follows
   // a finished sentence or a heading ("2. Kiểm tra" / "a) kiểm tra ..."); a
@@ -309,6 +331,7 @@ class Builder {
   std::unordered_set<std::string> ids_;
   size_t unplaced_ = 0;
   std::vector<std::string> skips_;
+  std::vector<std::string> restored_;
 };
 
 }  // namespace

@@ -138,6 +138,24 @@ TEST(SegmentStage, KindsSurviveLostDiacriticsAndOcrDamage) {
                                            "IV organisation", "V reporting"}));
 }
 
+TEST(SegmentStage, RomanNumeralThatLostAStroke) {
+  Document doc = Segment(
+      "I. MỤC ĐÍCH\n1. Mục đích\nI. NHIỆM VỤ\n1. Tuyên truyền\nI. Lại một dòng\n"
+      "Il. KINH PHÍ\n");
+  std::vector<std::string> got;
+  for (const Section& s : doc.sections) got.push_back(s.id + " " + s.number);
+  EXPECT_EQ(got, (std::vector<std::string>{"1 I", "1.1 1", "2 II", "2.1 1", "3 III"}));
+  EXPECT_TRUE(Warned(doc, "read damaged part number I as II"));
+  EXPECT_TRUE(Warned(doc, "read damaged part number II as III"));
+}
+
+TEST(SegmentStage, RecipientsListWithBlankLinesBetweenEntries) {
+  Document doc =
+      Segment("1. Nội dung\nLàm tốt.\nNơi nhận:\n\n- Sở Y tế;\n\n- Lưu: VT.\n\nNguyễn Văn An\n");
+  EXPECT_TRUE(SpanText(doc, doc.layout.recipients).ends_with("- Lưu: VT."));
+  EXPECT_EQ(SpanText(doc, doc.layout.signature), "Nguyễn Văn An");
+}
+
 TEST(SegmentStage, NumbersThatAHardWrapPutAtALineStartStayText) {
   Document doc = Segment(
       "1. Tập huấn\nMở các lớp tập huấn, trong đó tổ chức\n2. lớp cho cán bộ xã.\n"
