@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -65,11 +66,14 @@ inline std::string Quote(const std::filesystem::path& p) { return "'" + p.string
 // returns its complaints, empty when every document matches the schema.
 inline std::string SchemaErrors(const std::filesystem::path& file) {
   const std::filesystem::path root = std::filesystem::path(VNPLAN_TEST_DATA) / ".." / "..";
-  const auto report = file.string() + ".schema-errors";
   std::string command = "/usr/bin/python3 " + Quote(root / "scripts" / "validate_json.py") + " " +
-                        Quote(file) + " 2>" + report;
-  int status = std::system(command.c_str());
-  std::string errors = ReadAll(report);
+                        Quote(file) + " 2>&1";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (pipe == nullptr) return "cannot run: " + command;
+  std::string errors;
+  char buf[4096];
+  for (size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) errors.append(buf, n);
+  int status = ::pclose(pipe);
   if (status != 0 && errors.empty()) errors = "validator failed to run: " + command;
   return errors;
 }
