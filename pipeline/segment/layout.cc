@@ -106,6 +106,7 @@ class ZoneFinder {
         if (IsAuthorityLine(s)) authority = l;
       }
     }
+    if (recipients == npos) recipients = DamagedRecipientsLabel(from);
     size_t closing = std::min(recipients, authority);
     if (closing == npos) closing = TrailingSignature(z.header_end);
     z.closing_begin = closing == npos ? n : closing;
@@ -232,6 +233,37 @@ class ZoneFinder {
   bool IsAuthorityLine(std::string_view s) const {
     return s.size() <= kMaxCueCell &&
            AuthorityAt(KeyWords(Utf8Prefix(s, kCueWindow)), 0, s, model_) && IsUpperText(s);
+  }
+
+  // When OCR garbled the "Nơi nhận:" label beyond recognition, the list is
+  // still there: a run of entries ending with the archive entry ("- Lưu:
+  // VT."), under a line whose first cell keeps the label's colon.
+  size_t DamagedRecipientsLabel(size_t from) const {
+    constexpr size_t kLabelColon = 24;
+    size_t n = index_.line_count();
+    size_t archive = npos;
+    for (size_t l = n; l-- > from;) {
+      std::string_view line = index_.Line(l);
+      MarkReading r = reader_.Read(Utf8Prefix(line, kMaxCueCell));
+      if (r.marks.empty() || r.marks[0].style != MarkStyle::kBullet) continue;
+      if (model_.archive.MatchAt(KeyWords(Utf8Prefix(line.substr(r.text_begin), kCueWindow)), 0)) {
+        archive = l;
+      }
+      break;
+    }
+    if (archive == npos) return npos;
+    size_t top = archive;
+    while (top > from) {
+      std::string_view above = index_.Line(top - 1);
+      if (BlankLine(above) || !HasMark(above)) break;
+      --top;
+    }
+    if (top == from || BlankLine(index_.Line(top - 1)) || HasMark(index_.Line(top - 1))) {
+      return npos;
+    }
+    std::vector<Cell> cells = SplitCells(index_, top - 1);
+    std::string_view label = Utf8Prefix(Text(cells[0]), kLabelColon);
+    return label.find(':') != std::string_view::npos ? top - 1 : npos;
   }
 
   // A closing with neither a recipients label nor an authority line: a

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "pipeline/segment/fold.h"
+
 namespace vnplan {
 namespace {
 
@@ -28,6 +30,12 @@ bool MayFollowMark(std::string_view line, size_t j) {
   unsigned char c = static_cast<unsigned char>(line[j]);
   if (IsBlank(line[j]) || c >= 0x80) return true;
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '"' || c == '(';
+}
+
+bool StartsCapital(std::string_view s) {
+  // Four bytes hold any one letter, however it is composed.
+  FoldedText folded(s.substr(0, std::min<size_t>(s.size(), 4)));
+  return !folded.cased().empty() && folded.cased()[0] >= 'A' && folded.cased()[0] <= 'Z';
 }
 
 }  // namespace
@@ -78,7 +86,10 @@ MarkReading MarkReader::Read(std::string_view line) const {
 
   for (const std::string& bullet : model_->bullets) {
     size_t after = i + bullet.size();
-    if (line.substr(i, bullet.size()) == bullet && after < line.size() && IsBlank(line[after])) {
+    // Typists and OCR drop the space after a bullet ("-Bộ Y tế"); a capital
+    // still tells the item from a sign ("-5%") or a dash in prose.
+    if (line.substr(i, bullet.size()) == bullet && after < line.size() &&
+        (IsBlank(line[after]) || StartsCapital(line.substr(after)))) {
       reading.marks.push_back(MakeMark(MarkStyle::kBullet, bullet));
       reading.text_begin = skip_blanks(after);
       return reading;

@@ -88,6 +88,20 @@ TEST(Signature, ColumnsRunTogetherByOcr) {
   EXPECT_TRUE(warnings.empty()) << warnings.front();
 }
 
+TEST(Signature, RecipientsUnderALabelOcrGarbled) {
+  Document doc = Segmented(
+      "1. Nội dung\nLàm tốt./.\n\nTM. ỦY BAN NHÂN DÂN\n"
+      "Ng{ ’ihén(:fng       CHỦ TỊCH\n- Bộ Y tế;\n-Sở Tài chính;\n- Lưu: VT.\n\nLê Văn Tám\n");
+  std::vector<std::string> warnings;
+  EXPECT_EQ(Values(ExtractRecipients(doc, Model(), &warnings)),
+            (std::vector<std::string>{"Bộ Y tế", "Sở Tài chính", "Lưu: VT"}));
+  Signature sig = ExtractSignature(doc, Model(), &warnings);
+  EXPECT_EQ(sig.authority.value, "TM. ỦY BAN NHÂN DÂN");
+  EXPECT_EQ(sig.title.value, "CHỦ TỊCH");
+  EXPECT_EQ(sig.name.value, "Lê Văn Tám");
+  EXPECT_TRUE(warnings.empty()) << warnings.front();
+}
+
 TEST(Signature, NameOnlyAndNothingAtAll) {
   Document doc = Segmented("1. Nội dung\nLàm tốt./.\n\n\nPhạm Thị Oanh\n");
   std::vector<std::string> warnings;
