@@ -66,6 +66,7 @@ Cues Cues::Load(const std::string& path) {
     if (!cue.anywhere->ok() || !cue.opening->ok()) {
       throw Error(path + ":" + std::to_string(r.line), "cannot compile phrase");
     }
+    cue.key = NameKey(r.fields[1]);
     cue.value = r.fields.size() > 2 ? r.fields[2] : "";
     cue.length = pattern.size();
     cues.roles_[r.fields[0]].push_back(std::move(cue));
@@ -89,6 +90,14 @@ std::optional<CueMatch> Cues::Opens(const std::string& role, std::string_view fo
     }
   }
   return std::nullopt;
+}
+
+bool Cues::Has(const std::string& role, std::string_view phrase) const {
+  auto it = roles_.find(role);
+  if (it == roles_.end()) return false;
+  std::string key = NameKey(phrase);
+  return std::any_of(it->second.begin(), it->second.end(),
+                     [&](const Cue& c) { return c.key == key; });
 }
 
 std::vector<CueMatch> Cues::FindAll(const std::string& role, std::string_view folded) const {

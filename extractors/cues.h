@@ -34,6 +34,9 @@ class Cues {
   // The cue of `role` that opens `folded` (leading white space and list
   // marks skipped).
   std::optional<CueMatch> Opens(const std::string& role, std::string_view folded) const;
+  // True when `phrase` is one of the cues of `role`, compared folded
+  // ("tasks" among the task_part kinds).
+  bool Has(const std::string& role, std::string_view phrase) const;
   // Every match of a cue of `role` in `folded`, left to right, longest cue
   // first at each position.
   std::vector<CueMatch> FindAll(const std::string& role, std::string_view folded) const;
@@ -42,6 +45,7 @@ class Cues {
   struct Cue {
     std::unique_ptr<RE2> anywhere;  // Word-bounded phrase, one group per "{n}".
     std::unique_ptr<RE2> opening;   // The same, anchored after leading marks.
+    std::string key;                // The phrase, folded (NameKey).
     std::string value;
     size_t length = 0;
   };

@@ -11,6 +11,7 @@
 #include "extractors/header.h"
 #include "extractors/references.h"
 #include "extractors/signature.h"
+#include "extractors/tasks.h"
 #include "pipeline/line_index.h"
 #include "pipeline/segment/fold.h"
 #include "pipeline/segment/segment_model.h"
@@ -24,7 +25,8 @@ class ExtractStage : public Stage {
       : segment_model_(SegmentModel::Load(options.models_dir)),
         cues_(Cues::Load(options.models_dir + "/extract/cues.tsv")),
         gazetteer_(Gazetteer::Load(options.models_dir + "/extract/agencies.tsv")),
-        references_(options.models_dir, cues_, dates_, gazetteer_) {}
+        references_(options.models_dir, cues_, dates_, gazetteer_),
+        tasks_(cues_, dates_) {}
 
   const char* name() const override { return "extract"; }
 
@@ -62,6 +64,8 @@ class ExtractStage : public Stage {
     for (const Reference& r : doc.references) {
       if (r.legal_basis) doc.header.legal_basis.push_back(r.id);
     }
+    doc.tasks = tasks_.Extract(ctx, doc.references);
+    if (doc.tasks.empty()) warnings.push_back("no tasks found");
     if (doc.references.empty()) warnings.push_back("no cited documents found");
     if (doc.agencies.empty()) warnings.push_back("no agencies found");
     for (std::string& w : warnings) doc.Warn(name(), std::move(w));
@@ -73,6 +77,7 @@ class ExtractStage : public Stage {
   DateReader dates_;
   Gazetteer gazetteer_;
   ReferenceExtractor references_;
+  TaskExtractor tasks_;
 };
 
 }  // namespace
