@@ -296,11 +296,16 @@ class Builder {
       begin = index_.LineStart(l);
       stop = index_.LineEnd(l);
     }
+    // A capitalised heading wraps onto capitals ("NHIỆM VỤ VÀ GIẢI PHÁP THỰC"
+    // / "HIỆN"), any other onto a lowercase word.
+    bool capitals = IsUpperText(Utf8Prefix(text_.substr(begin, stop - begin), kKindWindow));
     for (size_t joined = 1; joined < kMaxHeadingLines && l + 1 < end; ++joined) {
       std::string_view next = index_.Line(l + 1);
-      if (EndsSentence(index_.Line(l)) || BlankLine(next) || HasMark(next) || !StartsLower(next)) {
-        break;
-      }
+      if (EndsSentence(index_.Line(l)) || BlankLine(next) || HasMark(next)) break;
+      bool wraps = capitals
+                       ? IsUpperText(Utf8Prefix(next, kKindWindow)) && next.size() <= kKindWindow
+                       : StartsLower(next);
+      if (!wraps) break;
       ++l;
       stop = index_.LineEnd(l);
     }

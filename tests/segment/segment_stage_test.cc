@@ -138,6 +138,13 @@ TEST(SegmentStage, KindsSurviveLostDiacriticsAndOcrDamage) {
                                            "IV organisation", "V reporting"}));
 }
 
+TEST(SegmentStage, WrappedCapitalHeading) {
+  Document doc = Segment("I. MỤC ĐÍCH\nII. NHIỆM VỤ VÀ GIẢI PHÁP THỰC\nHIỆN\nNội dung.\n");
+  ASSERT_EQ(doc.sections.size(), 2u);
+  EXPECT_EQ(doc.sections[1].heading.value, "NHIỆM VỤ VÀ GIẢI PHÁP THỰC HIỆN");
+  EXPECT_EQ(doc.sections[0].heading.value, "MỤC ĐÍCH");
+}
+
 TEST(SegmentStage, RomanNumeralThatLostAStroke) {
   Document doc = Segment(
       "I. MỤC ĐÍCH\n1. Mục đích\nI. NHIỆM VỤ\n1. Tuyên truyền\nI. Lại một dòng\n"
