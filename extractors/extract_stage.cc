@@ -1,5 +1,6 @@
 #include "extractors/extract_stage.h"
 
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "extractors/header.h"
 #include "extractors/references.h"
 #include "extractors/signature.h"
+#include "extractors/targets.h"
 #include "extractors/tasks.h"
 #include "pipeline/line_index.h"
 #include "pipeline/segment/fold.h"
@@ -26,7 +28,8 @@ class ExtractStage : public Stage {
         cues_(Cues::Load(options.models_dir + "/extract/cues.tsv")),
         gazetteer_(Gazetteer::Load(options.models_dir + "/extract/agencies.tsv")),
         references_(options.models_dir, cues_, dates_, gazetteer_),
-        tasks_(cues_, dates_) {}
+        tasks_(cues_, dates_),
+        targets_(cues_) {}
 
   const char* name() const override { return "extract"; }
 
@@ -66,6 +69,21 @@ class ExtractStage : public Stage {
     }
     doc.tasks = tasks_.Extract(ctx, doc.references);
     if (doc.tasks.empty()) warnings.push_back("no tasks found");
+    doc.targets = targets_.Extract(ctx);
+    // A target's agency is the lead of the task that takes it on ("Chủ trì
+    // thực hiện chỉ tiêu 7").
+    for (Target& target : doc.targets) {
+      for (const Task& task : doc.tasks) {
+        if (!target.agency.empty()) break;
+        if (std::find(task.indicators.begin(), task.indicators.end(), target.number) ==
+            task.indicators.end()) {
+          continue;
+        }
+        for (const AgencyRole& r : task.agencies) {
+          if (r.role == "lead" && target.agency.empty()) target.agency = r.agency;
+        }
+      }
+    }
     if (doc.references.empty()) warnings.push_back("no cited documents found");
     if (doc.agencies.empty()) warnings.push_back("no agencies found");
     for (std::string& w : warnings) doc.Warn(name(), std::move(w));
@@ -78,6 +96,7 @@ class ExtractStage : public Stage {
   Gazetteer gazetteer_;
   ReferenceExtractor references_;
   TaskExtractor tasks_;
+  TargetExtractor targets_;
 };
 
 }  // namespace
