@@ -236,6 +236,9 @@ std::vector<AgencyMention> Gazetteer::Find(std::string_view text) const {
     size_t last = i;
     for (size_t j = i; j < words.size(); ++j) {
       auto it = trie_[node].next.find(words[j].text);
+      // "và" may stand where a spelling has a comma: "các huyện, thị xã và
+      // thành phố" is "các huyện, thị xã, thành phố".
+      if (it == trie_[node].next.end() && j > i && words[j].text == "va") continue;
       if (it == trie_[node].next.end()) break;
       node = it->second;
       if (trie_[node].entry >= 0) best = trie_[node].entry, last = j;

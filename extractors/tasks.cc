@@ -85,8 +85,17 @@ std::vector<std::string> TaskExtractor::HeadingAgencies(const ExtractContext& ct
        it != ctx.agencies.end() && it->end <= end; ++it) {
     covered_end = it->end;
   }
-  return CountWords(ctx.Folded(covered_end, end)) <= kHeadingSlack ? ids
-                                                                   : std::vector<std::string>{};
+  // Words in parentheses ("(cơ quan thường trực)") and a trailing group the
+  // heading adds ("và các tổ chức thành viên") do not make it a sentence.
+  std::string rest;
+  int depth = 0;
+  for (char c : ctx.Folded(covered_end, end)) {
+    depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+    if (depth <= 0 && c != ')') rest.push_back(c);
+  }
+  size_t first = rest.find_first_not_of(" ,\t\n");
+  bool group = first != std::string::npos && rest.compare(first, 3, "va ") == 0;
+  return group || CountWords(rest) <= kHeadingSlack ? ids : std::vector<std::string>{};
 }
 
 Task TaskExtractor::Build(const ExtractContext& ctx, size_t begin, size_t end,
@@ -188,24 +197,36 @@ void TaskExtractor::Walk(const ExtractContext& ctx, const std::vector<std::vecto
   if (!heads.empty()) owner.agencies = heads;
 
   auto emit = [&](size_t b, size_t e) {
-    if (cues_.Opens("not_task", ctx.Folded(b, e))) return;
     Task t = Build(ctx, b, e, owner);
     t.section = s.id;
     out->push_back(std::move(t));
   };
   size_t content_begin = std::max(heading_end, s.span.begin);
   size_t content_end = kids.empty() ? s.span.end : ctx.doc.sections[kids.front()].span.begin;
+  std::vector<ByteRange> paragraphs;
+  for (const ByteRange& p : Paragraphs(ctx.index, content_begin, content_end)) {
+    if (!cues_.Opens("not_task", ctx.Folded(p.begin, p.end))) paragraphs.push_back(p);
+  }
+  // A heading that reads as a title (no closing '.' or ';') over paragraphs
+  // of its own names what they do; a sentence heading is the item itself.
+  std::string_view heading =
+      std::string_view(ctx.doc.text).substr(heading_begin, heading_end - heading_begin);
+  size_t last = heading.find_last_not_of(" \t\r");
+  bool titled = last == std::string_view::npos || (heading[last] != '.' && heading[last] != ';');
+  // Content opening in lower case or with a digit continues a heading the
+  // segmenter cut at a line break ("…theo Quyết định số" / "1790/QĐ-TTg…").
+  bool continued =
+      !paragraphs.empty() && !std::isupper(static_cast<unsigned char>(
+                                 ctx.folded.cased()[ctx.folded.Folded(paragraphs[0].begin)]));
+  bool bullet = !s.number.empty() && !std::isalnum(static_cast<unsigned char>(s.number[0]));
   if (!heads.empty() || (top && kids.empty())) {
-    for (const ByteRange& p : Paragraphs(ctx.index, content_begin, content_end))
-      emit(p.begin, p.end);
-  } else if (kids.empty()) {
-    if (!s.heading.span.empty()) {
-      emit(s.heading.span.begin, s.heading.span.end);
-    } else {
-      for (const ByteRange& p : Paragraphs(ctx.index, content_begin, content_end)) {
-        emit(p.begin, p.end);
-      }
-    }
+    for (const ByteRange& p : paragraphs) emit(p.begin, p.end);
+  } else if (kids.empty() && !heading.empty() && continued) {
+    emit(heading_begin, paragraphs[0].end);
+  } else if (kids.empty() && titled && !bullet && !paragraphs.empty()) {
+    for (const ByteRange& p : paragraphs) emit(p.begin, p.end);
+  } else if (kids.empty() && !heading.empty()) {
+    emit(heading_begin, heading_end);
   }
   for (int kid : kids) Walk(ctx, children, kid, owner, out);
 }
@@ -230,8 +251,8 @@ std::vector<Task> TaskExtractor::Extract(const ExtractContext& ctx,
     for (const ByteRange& p : Paragraphs(ctx.index, ctx.preamble_begin, end)) {
       std::string_view f = ctx.Folded(p.begin, p.end);
       if (cues_.Opens("preamble", f) || cues_.Opens("not_task", f)) continue;
-      if (cues_.FindAll("lead", f).empty() && cues_.FindAll("deadline", f).empty()) continue;
-      tasks.push_back(Build(ctx, p.begin, p.end, Owner{}));
+      Task t = Build(ctx, p.begin, p.end, Owner{});
+      if (!t.agencies.empty() || !t.deadlines.empty()) tasks.push_back(std::move(t));
     }
   }
   std::map<std::string, int> ordinals;
