@@ -54,6 +54,10 @@ const std::array<char, kTableEnd - kTableBegin>& FoldTable() {
   return table;
 }
 
+char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
+}  // namespace
+
 char FoldCodePoint(char32_t cp) {
   if (cp < 0x80) return static_cast<char>(cp);
   if (cp >= kTableBegin && cp < kTableEnd) return FoldTable()[cp - kTableBegin];
@@ -63,9 +67,6 @@ char FoldCodePoint(char32_t cp) {
   return '#';
 }
 
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
-
-}  // namespace
 
 FoldedText::FoldedText(std::string_view source) {
   cased_.reserve(source.size());

@@ -44,6 +44,11 @@ class FoldedText {
   std::vector<uint32_t> origin_;
 };
 
+// The folded byte of one code point as FoldedText makes it (case kept), or 0
+// for one that folding drops (a combining mark): for scanners that fold as
+// they go instead of copying the text.
+char FoldCodePoint(char32_t cp);
+
 // The lowercase folded form of `s`, without the offset map.
 std::string Fold(std::string_view s);
 

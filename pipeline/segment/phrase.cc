@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "pipeline/segment/fold.h"
+#include "pipeline/utf8.h"
 
 namespace vnplan {
 namespace {
@@ -14,18 +15,37 @@ constexpr int kLettersPerEdit = 6;
 }  // namespace
 
 std::vector<KeyWord> KeyWords(std::string_view text) {
-  FoldedText folded(text);
-  const std::string& lower = folded.lower();
+  // Folds as it scans: a folded copy with its offset map would cost six
+  // bytes of memory per byte of a long text.
+  // Vietnamese prose has a word per six bytes or so; sizing the vector for
+  // one per five spares long texts the copies of growing it.
   std::vector<KeyWord> words;
-  size_t i = 0;
-  while (i < lower.size()) {
-    if (!IsKeyChar(lower[i])) {
-      ++i;
+  words.reserve(text.size() / 5 + 1);
+  bool in_word = false;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t start = pos;
+    unsigned char b = static_cast<unsigned char>(text[pos]);
+    char c;
+    if (b < 0x80) {
+      c = static_cast<char>(b);
+      ++pos;
+    } else {
+      c = FoldCodePoint(NextCodePoint(text, &pos));
+    }
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+    if (c == 0) {
+      if (in_word) words.back().end = pos;  // A combining mark of the word's last letter.
       continue;
     }
-    size_t start = i;
-    while (i < lower.size() && IsKeyChar(lower[i])) ++i;
-    words.push_back({lower.substr(start, i - start), folded.Source(start), folded.Source(i)});
+    if (!IsKeyChar(c)) {
+      in_word = false;
+      continue;
+    }
+    if (!in_word) words.push_back({"", start, pos});
+    in_word = true;
+    words.back().text.push_back(c);
+    words.back().end = pos;
   }
   return words;
 }
