@@ -100,10 +100,10 @@ float LanguageModel::LogProb(uint32_t prev, uint32_t word) const {
   return backoff_[prev] + unigram_[word];
 }
 
-float LanguageModel::LogProb(uint32_t first, uint32_t prev, uint32_t word) const {
+float LanguageModel::LogProb(uint32_t first, uint32_t prev, uint32_t word, float bigram) const {
   if (const float* p = trigrams_.Find(Key(first, prev, word))) return *p;
   const float* backoff = contexts_.Find(Key(first, prev));
-  return (backoff ? *backoff : 0.0f) + LogProb(prev, word);
+  return (backoff ? *backoff : 0.0f) + bigram;
 }
 
 uint32_t LanguageModelBuilder::Intern(std::string_view word) {

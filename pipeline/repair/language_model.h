@@ -52,8 +52,9 @@ class LanguageModel {
 
   // Natural log of P(word | prev).
   float LogProb(uint32_t prev, uint32_t word) const;
-  // Natural log of P(word | first, prev).
-  float LogProb(uint32_t first, uint32_t prev, uint32_t word) const;
+  // Natural log of P(word | first, prev); `bigram` is LogProb(prev, word),
+  // which callers scoring many sequences already hold.
+  float LogProb(uint32_t first, uint32_t prev, uint32_t word, float bigram) const;
   float UnigramLogProb(uint32_t word) const { return unigram_[word]; }
   // Natural log of P(written capitalised | word, not first in its sentence),
   // or of its complement when `capitalised` is false.

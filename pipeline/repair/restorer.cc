@@ -38,7 +38,7 @@ constexpr size_t kMaxCandidates = 10;
 constexpr double kCandidateBeam = 12;
 // Readings per word the trigram search considers, the likeliest under the
 // bigram model.
-constexpr size_t kTrigramReadings = 4;
+constexpr size_t kTrigramReadings = 3;
 // A word outside the vocabulary is the unknown word of the language model
 // spelt out letter by letter; each letter costs this much.
 // Names and foreign words are spelt with letters; a digit or sign inside a
@@ -124,6 +124,33 @@ struct Restorer::Item {
   CaseShape shape = CaseShape::kLower;
   bool mid_sentence = false;
   double log_upper = 0, log_recased = 0;
+};
+
+// The language model probabilities one Restore call has looked up lately:
+// documents repeat their phrases, and the model's tables are too large for
+// the processor's caches. Direct-mapped; a collision just looks up again.
+struct Restorer::Memo {
+  static constexpr size_t kSlots = size_t{1} << 16;
+  struct Slot {
+    uint64_t key = ~uint64_t{0};
+    float value = 0;
+  };
+  std::vector<Slot> bigrams = std::vector<Slot>(kSlots), trigrams = std::vector<Slot>(kSlots);
+
+  static size_t Index(uint64_t key) { return (key * 0x9E3779B97F4A7C15ULL) >> 48; }
+  float Bigram(const LanguageModel& lm, uint32_t prev, uint32_t word) {
+    uint64_t key = (uint64_t{prev} << 32) | word;
+    Slot& s = bigrams[Index(key)];
+    if (s.key != key) s = {key, lm.LogProb(prev, word)};
+    return s.value;
+  }
+  float Trigram(const LanguageModel& lm, uint32_t first, uint32_t prev, uint32_t word,
+                float bigram) {
+    uint64_t key = (uint64_t{first} << 42) | (uint64_t{prev} << 21) | word;
+    Slot& s = trigrams[Index(key)];
+    if (s.key != key) s = {key, lm.LogProb(first, prev, word, bigram)};
+    return s.value;
+  }
 };
 
 struct Restorer::Weights {
@@ -327,7 +354,7 @@ Restorer::Weights Restorer::FitWeights(const std::vector<Item>& items) const {
   return w;
 }
 
-void Restorer::Decode(std::vector<Item>& items, const Weights& weights) const {
+void Restorer::Decode(std::vector<Item>& items, const Weights& weights, Memo* memo) const {
   // Score every reading under the fitted channel and drop hopeless ones.
   std::unordered_map<std::vector<Candidate>*, bool> scored;
   for (Item& item : items) {
@@ -351,13 +378,13 @@ void Restorer::Decode(std::vector<Item>& items, const Weights& weights) const {
   size_t sentence = 0;
   for (size_t i = 0; i <= items.size(); ++i) {
     if (i == items.size() || (!items[i].candidates && items[i].fixed == LanguageModel::kBoundary)) {
-      DecodeSentence(items.data() + sentence, i - sentence);
+      DecodeSentence(items.data() + sentence, i - sentence, memo);
       sentence = i + 1;
     }
   }
 }
 
-void Restorer::DecodeSentence(Item* items, size_t n) const {
+void Restorer::DecodeSentence(Item* items, size_t n, Memo* memo) const {
   if (n == 0) return;
   auto count = [](const Item& item) { return item.candidates ? item.candidates->size() : 1; };
   auto id = [](const Item& item, size_t k) {
@@ -374,34 +401,43 @@ void Restorer::DecodeSentence(Item* items, size_t n) const {
     }
   }
 
+  // Bigram log probabilities between neighbouring readings, looked up once:
+  // into[i] holds word i-1's readings (the sentence start for i == 0) times
+  // word i's; into[n] holds the last word's readings into the sentence end.
+  const uint32_t kB = LanguageModel::kBoundary;
+  auto width = [&](size_t i) { return i == 0 || i > n ? size_t{1} : count(items[i - 1]); };
+  auto reading = [&](size_t i, size_t k) { return i == 0 || i > n ? kB : id(items[i - 1], k); };
+  std::vector<std::vector<float>> into(n + 1);
+  for (size_t i = 0; i <= n; ++i) {
+    size_t from = width(i), to = i < n ? count(items[i]) : 1;
+    into[i].resize(from * to);
+    for (size_t j = 0; j < from; ++j) {
+      for (size_t k = 0; k < to; ++k) {
+        into[i][j * to + k] = memo->Bigram(lm_, reading(i, j), i < n ? id(items[i], k) : kB);
+      }
+    }
+  }
+
   // Forward-backward under the bigram model: each reading's posterior is
   // its confidence, and the likeliest few go on to the trigram search.
-  const uint32_t kB = LanguageModel::kBoundary;
   std::vector<double> alpha(offset[n], kNever), beta(offset[n], kNever);
   for (size_t i = 0; i < n; ++i) {
-    for (size_t k = 0; k < count(items[i]); ++k) {
+    size_t m = count(items[i]);
+    for (size_t k = 0; k < m; ++k) {
       double a = kNever;
-      if (i == 0) {
-        a = lm_.LogProb(kB, id(items[0], k));
-      } else {
-        for (size_t j = 0; j < count(items[i - 1]); ++j) {
-          a = LogSumExp(
-              a, alpha[offset[i - 1] + j] + lm_.LogProb(id(items[i - 1], j), id(items[i], k)));
-        }
+      for (size_t j = 0; j < width(i); ++j) {
+        a = LogSumExp(a, (i == 0 ? 0 : alpha[offset[i - 1] + j]) + into[i][j * m + k]);
       }
       alpha[offset[i] + k] = a + score[offset[i] + k];
     }
   }
   for (size_t i = n; i-- > 0;) {
+    size_t next = i + 1 < n ? count(items[i + 1]) : 1;
     for (size_t k = 0; k < count(items[i]); ++k) {
       double b = kNever;
-      if (i + 1 == n) {
-        b = lm_.LogProb(id(items[i], k), kB);
-      } else {
-        for (size_t j = 0; j < count(items[i + 1]); ++j) {
-          b = LogSumExp(b, lm_.LogProb(id(items[i], k), id(items[i + 1], j)) +
-                               score[offset[i + 1] + j] + beta[offset[i + 1] + j]);
-        }
+      for (size_t j = 0; j < next; ++j) {
+        b = LogSumExp(b, into[i + 1][k * next + j] +
+                             (i + 1 < n ? score[offset[i + 1] + j] + beta[offset[i + 1] + j] : 0));
       }
       beta[offset[i] + k] = b;
     }
@@ -413,7 +449,6 @@ void Restorer::DecodeSentence(Item* items, size_t n) const {
   auto posterior = [&](size_t i, size_t k) {
     return std::exp(alpha[offset[i] + k] + beta[offset[i] + k] - z);
   };
-
   // The trigram search keeps each word's kTrigramReadings likeliest readings.
   std::vector<std::array<uint8_t, kTrigramReadings>> kept(n);
   std::vector<size_t> kept_count(n);
@@ -435,10 +470,12 @@ void Restorer::DecodeSentence(Item* items, size_t n) const {
   for (auto& row : best) row.fill(kNever);
   auto kept_id = [&](size_t i, size_t r) { return id(items[i], kept[i][r]); };
   for (size_t q = 0; q < kept_count[0]; ++q) {
-    best[0][q] = lm_.LogProb(kB, kB, kept_id(0, q)) + score[offset[0] + kept[0][q]];
+    best[0][q] = memo->Trigram(lm_, kB, kB, kept_id(0, q), into[0][kept[0][q]]) +
+                 score[offset[0] + kept[0][q]];
   }
   size_t prev_count = 1;  // The start state stands in the row 0.
   for (size_t i = 1; i < n; ++i) {
+    size_t m = count(items[i]);
     Grid next;
     for (auto& row : next) row.fill(kNever);
     for (size_t p = 0; p < kept_count[i - 1]; ++p) {
@@ -447,7 +484,8 @@ void Restorer::DecodeSentence(Item* items, size_t n) const {
         for (size_t o = 0; o < prev_count; ++o) {
           if (best[o][p] <= kNever) continue;
           uint32_t u = i >= 2 ? kept_id(i - 2, o) : kB;
-          double s = best[o][p] + lm_.LogProb(u, v, w);
+          double s =
+              best[o][p] + memo->Trigram(lm_, u, v, w, into[i][kept[i - 1][p] * m + kept[i][q]]);
           if (s > next[p][q]) {
             next[p][q] = s;
             back[i][p][q] = static_cast<uint8_t>(o);
@@ -465,7 +503,7 @@ void Restorer::DecodeSentence(Item* items, size_t n) const {
     for (size_t q = 0; q < kept_count[n - 1]; ++q) {
       if (best[p][q] <= kNever) continue;
       uint32_t u = n >= 2 ? kept_id(n - 2, p) : kB;
-      double s = best[p][q] + lm_.LogProb(u, kept_id(n - 1, q), kB);
+      double s = best[p][q] + memo->Trigram(lm_, u, kept_id(n - 1, q), kB, into[n][kept[n - 1][q]]);
       if (s > top) top = s, bp = p, bq = q;
     }
   }
@@ -483,9 +521,10 @@ Rewrite Restorer::Restore(std::string_view text) const {
   RewriteBuilder out(text);
   std::vector<Item> items;
   std::unordered_map<std::u32string, std::vector<Candidate>> cache;
+  auto memo = std::make_unique<Memo>();
 
   auto flush = [&] {
-    Decode(items, FitWeights(items));
+    Decode(items, FitWeights(items), memo.get());
     for (const Item& item : items) {
       if (!item.candidates) continue;
       const Candidate& c = (*item.candidates)[item.choice];

@@ -51,6 +51,7 @@ class Restorer {
   struct Candidate;
   struct Item;
   struct Weights;
+  struct Memo;
   std::vector<Candidate> Candidates(std::u32string_view observed) const;
   // Adds to `found` the words whose skeleton is `key` or, with
   // `neighbours`, one letter from it, each with the best of `logp` plus the
@@ -60,9 +61,9 @@ class Restorer {
   Weights FitWeights(const std::vector<Item>& items) const;
   // Log probability of the case `c` is written in, given its context.
   double CaseScore(const Item& item, const Candidate& c) const;
-  void Decode(std::vector<Item>& items, const Weights& weights) const;
+  void Decode(std::vector<Item>& items, const Weights& weights, Memo* memo) const;
   // Chooses a reading for each of the `n` words of one sentence.
-  void DecodeSentence(Item* items, size_t n) const;
+  void DecodeSentence(Item* items, size_t n, Memo* memo) const;
 
   LanguageModel lm_;
   ChannelModel channel_;
