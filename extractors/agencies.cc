@@ -282,7 +282,12 @@ std::vector<AgencyMention> Gazetteer::Find(std::string_view text) const {
         ++end;
       }
     }
-    AgencyMention m{e.id, e.name, e.level, words[i].begin, words[end - 1].end};
+    AgencyMention m{e.id,
+                    e.name,
+                    e.level,
+                    words[i].begin,
+                    words[end - 1].end,
+                    e.kind == Kind::kPlacePrefix ? e.id : ""};
     if (end > last + 1) {
       std::string run = CollapseSpace(
           text.substr(words[last + 1].begin, words[end - 1].end - words[last + 1].begin));
@@ -300,11 +305,26 @@ std::vector<AgencyMention> Gazetteer::Find(std::string_view text) const {
 
 std::vector<Agency> CollectAgencies(const std::vector<AgencyMention>& mentions,
                                     std::string_view text, const LineIndex& index) {
+  // Place-prefix bodies named with a place, by prefix.
+  std::map<std::string, std::set<std::string>> placed;
+  for (const AgencyMention& m : mentions) {
+    if (!m.base.empty() && m.id != m.base) placed[m.base].insert(m.id);
+  }
   std::vector<Agency> out;
   std::map<std::string, size_t> by_id;
   for (const AgencyMention& m : mentions) {
-    auto [it, added] = by_id.emplace(m.id, out.size());
-    if (added) out.push_back({m.id, m.name, m.level, {}, {}});
+    const AgencyMention* named = &m;
+    auto p = placed.find(m.id);
+    std::string id = m.id;
+    if (!m.base.empty() && m.id == m.base && p != placed.end() && p->second.size() == 1) {
+      id = *p->second.begin();
+      for (const AgencyMention& o : mentions) {
+        if (o.id == id) named = &o;
+        if (o.id == id) break;
+      }
+    }
+    auto [it, added] = by_id.emplace(id, out.size());
+    if (added) out.push_back({id, named->name, named->level, {}, {}});
     Agency& a = out[it->second];
     std::string seen = CollapseSpace(text.substr(m.begin, m.end - m.begin));
     if (std::find(a.aliases_seen.begin(), a.aliases_seen.end(), seen) == a.aliases_seen.end()) {

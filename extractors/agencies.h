@@ -31,6 +31,7 @@ struct AgencyMention {
   std::string name;           // Canonical name.
   std::string level;          // central, province, district, commune, unit.
   size_t begin = 0, end = 0;  // Byte range in the text searched.
+  std::string base;           // Place prefixes: the prefix's ID, with or without a place.
 };
 
 class Gazetteer {
@@ -65,7 +66,9 @@ class Gazetteer {
 };
 
 // Document::agencies from mentions found in `text`: one Agency per id, in
-// order of first mention, with every mention's span and spelling.
+// order of first mention, with every mention's span and spelling. A body
+// named without its place ("UBND xã") is the one named with it ("UBND xã Hòa
+// Tiến") when the plan names exactly one such.
 std::vector<Agency> CollectAgencies(const std::vector<AgencyMention>& mentions,
                                     std::string_view text, const class LineIndex& index);
 

@@ -25,15 +25,16 @@ size_t CountWords(std::string_view folded) {
   return words;
 }
 
+}  // namespace
+
 // True when the folded gap between two agencies of a list holds only
-// connectors: punctuation other than ';', '.' and ':', "và", "các", "cùng".
-bool IsListGap(std::string_view gap) {
+// punctuation other than ';', '.' and ':' and words of role list_word ("và",
+// "các", "cơ quan"…), which a wrapped line may split.
+bool TaskExtractor::IsListGap(std::string_view gap) const {
   std::string word;
-  auto connector = [](const std::string& w) {
-    return w.empty() || w == "va" || w == "cac" || w == "cung" || w == "voi";
-  };
+  auto connector = [&](const std::string& w) { return w.empty() || cues_.Has("list_word", w); };
   for (char c : gap) {
-    if (c == ';' || c == '.' || c == ':' || c == '\n') return false;
+    if (c == ';' || c == '.' || c == ':') return false;
     if (std::isalnum(static_cast<unsigned char>(c))) {
       word.push_back(c);
     } else {
@@ -43,6 +44,8 @@ bool IsListGap(std::string_view gap) {
   }
   return connector(word);
 }
+
+namespace {
 
 void AddUnique(std::vector<std::string>* list, const std::string& id) {
   if (std::find(list->begin(), list->end(), id) == list->end()) list->push_back(id);
@@ -58,13 +61,14 @@ TaskExtractor::TaskExtractor(const Cues& cues, const DateReader& dates)
       numbers_("^\\s*(\\d+(?:\\s*(?:,|va|-)\\s*\\d+)*)") {}
 
 std::vector<std::string> TaskExtractor::ListAt(const ExtractContext& ctx, size_t source_at,
-                                               size_t limit) const {
+                                               size_t limit, bool at_once) const {
   std::vector<std::string> out;
   auto it = std::lower_bound(ctx.agencies.begin(), ctx.agencies.end(), source_at,
                              [](const AgencyMention& a, size_t x) { return a.begin < x; });
   size_t from = source_at;
   for (; it != ctx.agencies.end() && it->end <= limit; ++it) {
-    if (!IsListGap(ctx.Folded(from, it->begin))) break;
+    std::string_view gap = ctx.Folded(from, it->begin);
+    if (!IsListGap(gap) || (at_once && out.empty() && CountWords(gap) > 0)) break;
     AddUnique(&out, it->id);
     from = it->end;
   }
@@ -76,7 +80,7 @@ std::vector<std::string> TaskExtractor::HeadingAgencies(const ExtractContext& ct
   std::string_view f = ctx.Folded(begin, end);
   size_t from = begin;
   if (auto cue = cues_.Opens("owner", f)) from = ctx.Source(f, cue->end);
-  std::vector<std::string> ids = ListAt(ctx, from, end);
+  std::vector<std::string> ids = ListAt(ctx, from, end, true);
   if (ids.empty()) return ids;
   // Words the heading says after its last agency.
   size_t covered_end = from;
@@ -123,20 +127,20 @@ Task TaskExtractor::Build(const ExtractContext& ctx, size_t begin, size_t end,
         }
       }
     } else {
-      lead = ListAt(ctx, cue_end, end);
+      lead = ListAt(ctx, cue_end, end, true);
     }
   }
   if (lead.empty()) {
     size_t from = begin;
     if (auto cue = cues_.Opens("owner", f)) from = ctx.Source(f, cue->end);
-    lead = ListAt(ctx, from, end);
+    lead = ListAt(ctx, from, end, true);
   }
   if (lead.empty()) lead = owner.agencies;
   for (const auto& id : lead) t.agencies.push_back({id, "lead"});
 
   std::vector<std::string> cooperate;
   for (const CueMatch& cue : cues_.FindAll("cooperate", f)) {
-    for (const auto& id : ListAt(ctx, ctx.Source(f, cue.end), end)) {
+    for (const auto& id : ListAt(ctx, ctx.Source(f, cue.end), end, false)) {
       if (std::find(lead.begin(), lead.end(), id) == lead.end()) AddUnique(&cooperate, id);
     }
   }
@@ -215,9 +219,12 @@ void TaskExtractor::Walk(const ExtractContext& ctx, const std::vector<std::vecto
   bool titled = last == std::string_view::npos || (heading[last] != '.' && heading[last] != ';');
   // Content opening in lower case or with a digit continues a heading the
   // segmenter cut at a line break ("…theo Quyết định số" / "1790/QĐ-TTg…").
+  // So does a heading ending in a dash or a comma ("…ngành Lao động -").
   bool continued =
-      !paragraphs.empty() && !std::isupper(static_cast<unsigned char>(
-                                 ctx.folded.cased()[ctx.folded.Folded(paragraphs[0].begin)]));
+      !paragraphs.empty() &&
+      (!std::isupper(static_cast<unsigned char>(
+           ctx.folded.cased()[ctx.folded.Folded(paragraphs[0].begin)])) ||
+       (last != std::string_view::npos && (heading[last] == '-' || heading[last] == ',')));
   bool bullet = !s.number.empty() && !std::isalnum(static_cast<unsigned char>(s.number[0]));
   if (!heads.empty() || (top && kids.empty())) {
     for (const ByteRange& p : paragraphs) emit(p.begin, p.end);

@@ -56,9 +56,14 @@ class TaskExtractor {
   std::vector<std::string> HeadingAgencies(const ExtractContext& ctx, size_t begin,
                                            size_t end) const;
   Task Build(const ExtractContext& ctx, size_t begin, size_t end, const Owner& owner) const;
-  // Agencies starting at folded offset `at` of `ctx`, joined by commas and
-  // "và": the list after "phối hợp với" or opening an item.
-  std::vector<std::string> ListAt(const ExtractContext& ctx, size_t source_at, size_t limit) const;
+  // The agencies listed from source offset `source_at` to `limit` (see
+  // IsListGap): the list after "phối hợp với" or opening an item. With
+  // `at_once`, the first must come right away ("Sở Y tế…", not "Các cơ
+  // quan và Sở Y tế…").
+  std::vector<std::string> ListAt(const ExtractContext& ctx, size_t source_at, size_t limit,
+                                  bool at_once) const;
+
+  bool IsListGap(std::string_view gap) const;
 
   const Cues& cues_;
   const DateReader& dates_;
