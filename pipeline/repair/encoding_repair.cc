@@ -12,9 +12,17 @@ namespace vnplan {
 namespace {
 
 constexpr size_t kMaxStretch = 64 * 1024;
-// How much better another reading must score to override the default one,
-// and how much it must score at all: one lone letter is no evidence.
+// How much better another reading must score to override the default one;
+// also the fewest syllables that make a legacy reading convincing.
 constexpr int kMargin = 2;
+// The share of its non-ASCII words a legacy reading must make syllables.
+// Real legacy text decodes to nearly all syllables (names aside); text that
+// OCR damaged stays around half right under any reading.
+constexpr double kConvincingShare = 0.8;
+// Unicode text is only re-read as legacy bytes when this share of its
+// non-ASCII characters are not Vietnamese letters: "ViÖt", "Viá»‡t" and
+// "Keá hoaïch" are full of them, text that OCR damaged ("hién") is not.
+constexpr double kMinForeignShare = 0.15;
 // Reporting every bad byte of a binary file would drown the other warnings.
 constexpr int kMaxByteWarnings = 10;
 // Below this share of syllables among its words, text is not Vietnamese;
@@ -25,7 +33,6 @@ constexpr size_t kMinWordsToJudge = 30;
 constexpr size_t kLanguageSample = 1 << 20;
 
 constexpr size_t kEncodings = std::size(kAllEncodings);
-constexpr int kNotApplicable = INT_MIN;
 
 size_t Index(Encoding e) { return static_cast<size_t>(e); }
 unsigned Bit(Encoding e) { return 1u << Index(e); }
@@ -80,7 +87,9 @@ bool MayBeViqr(std::string_view s) {
 
 struct Scored {
   size_t begin = 0;
-  std::array<int, kEncodings> score;
+  unsigned allowed = 0;  // Bit() of each reading the stretch allows.
+  bool quiet = false;    // Unicode that could be legacy bytes but shows no sign of it.
+  std::array<WordScore, kEncodings> score;
 };
 
 }  // namespace
@@ -89,64 +98,103 @@ EncodingRepair::EncodingRepair(const LegacyCodecs& codecs, const VietnameseSylla
                                std::optional<Encoding> forced)
     : codecs_(codecs), syllables_(syllables), forced_(forced) {}
 
-int EncodingRepair::Score(std::string_view s) const {
-  int score = 0;
+bool WordScore::convincing() const {
+  return syllables >= kMargin && syllables >= kConvincingShare * (syllables + others);
+}
+
+WordScore& WordScore::operator+=(const WordScore& o) {
+  syllables += o.syllables;
+  others += o.others;
+  bad += o.bad;
+  return *this;
+}
+
+WordScore EncodingRepair::Score(std::string_view s) const {
+  WordScore score;
   ForEachWord(
       s,
       [&](std::u32string_view word, bool ascii) {
-        if (!ascii) score += syllables_.IsSyllable(word) ? 1 : -1;
+        if (!ascii) ++(syllables_.IsSyllable(word) ? score.syllables : score.others);
       },
-      [&](char32_t c) {
-        if (c == 0xFFFD || (c >= 0x80 && c < 0xA0)) score -= 2;
-      });
+      [&](char32_t c) { score.bad += c == 0xFFFD || (c >= 0x80 && c < 0xA0); });
   return score;
+}
+
+bool EncodingRepair::LooksMisread(std::string_view s) const {
+  size_t non_ascii = 0, foreign = 0;
+  for (size_t pos = 0; pos < s.size();) {
+    if (static_cast<unsigned char>(s[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
+    char32_t c = NextCodePoint(s, &pos);
+    ++non_ascii;
+    bool typography = (c >= 0x2010 && c <= 0x201F) || c == 0x2026;
+    foreign += !typography && !syllables_.IsVietnameseLetter(c);
+  }
+  return foreign > 0 && foreign >= kMinForeignShare * non_ascii;
 }
 
 DecodedText EncodingRepair::Decode(std::string_view original, std::optional<Encoding> forced,
                                    std::vector<std::string>* warnings) const {
-  // Which readings each stretch allows; pure ASCII and ordinary Unicode
-  // lines allow only themselves and cost nothing more.
-  auto candidates = [&](std::string_view s, bool* ascii) {
-    *ascii = std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; });
-    if (*ascii) return Bit(Encoding::kUtf8) | (MayBeViqr(s) ? Bit(Encoding::kViqr) : 0);
+  // Which readings each stretch allows. Pure ASCII and ordinary Unicode
+  // lines allow only themselves and cost nothing more. Unicode that could be
+  // legacy bytes but shows no sign of it ("Sè: 47", `*quiet`) is re-read
+  // only in a document whose other lines are legacy.
+  auto candidates = [&](std::string_view s, bool* quiet) -> unsigned {
+    *quiet = false;
+    if (std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; })) {
+      return Bit(Encoding::kUtf8) | (MayBeViqr(s) ? Bit(Encoding::kViqr) : 0);
+    }
     unsigned legacy = Bit(Encoding::kUtf8) | Bit(Encoding::kTcvn3) | Bit(Encoding::kVni) |
                       Bit(Encoding::kViscii) | Bit(Encoding::kCp1258);
     if (!IsValidUtf8(s)) return legacy;
-    if (codecs_.IsByteLike(s)) return legacy | Bit(Encoding::kMojibake);
+    if (!codecs_.IsByteLike(s)) return Bit(Encoding::kUtf8);
+    if (LooksMisread(s)) return legacy | Bit(Encoding::kMojibake);
+    *quiet = true;
     return Bit(Encoding::kUtf8);
   };
 
   // Pass 1: score the readings of every ambiguous stretch.
   std::vector<Scored> scored;
-  std::array<long long, kEncodings> totals{};
+  std::array<WordScore, kEncodings> totals{};
   if (!forced) {
     ForEachStretch(original, [&](size_t begin, size_t end) {
       std::string_view s = original.substr(begin, end - begin);
-      bool ascii;
-      unsigned allowed = candidates(s, &ascii);
-      if (allowed == Bit(Encoding::kUtf8)) return;
       Scored entry;
+      entry.allowed = candidates(s, &entry.quiet);
+      if (entry.allowed == Bit(Encoding::kUtf8) && !entry.quiet) return;
       entry.begin = begin;
       for (Encoding e : kAllEncodings) {
         std::optional<Rewrite> r;
-        if (allowed & Bit(e)) r = codecs_.Decode(e, s);
-        entry.score[Index(e)] = r ? Score(r->text) : kNotApplicable;
+        if (entry.allowed & Bit(e)) r = codecs_.Decode(e, s);
+        if (r) {
+          entry.score[Index(e)] = Score(r->text);
+        } else {
+          entry.allowed &= ~Bit(e);
+        }
       }
+      // A stretch a reading cannot decode stays as it is under it.
       for (Encoding e : kAllEncodings) {
-        int sc = entry.score[Index(e)];
-        totals[Index(e)] += sc != kNotApplicable ? sc : entry.score[Index(Encoding::kUtf8)];
+        totals[Index(e)] += entry.score[Index(entry.allowed & Bit(e) ? e : Encoding::kUtf8)];
       }
       scored.push_back(entry);
     });
   }
-  Encoding doc_encoding = Encoding::kUtf8;
-  for (Encoding e : kAllEncodings) {
-    if (totals[Index(e)] > totals[Index(doc_encoding)]) doc_encoding = e;
-  }
-  if (totals[Index(doc_encoding)] < totals[Index(Encoding::kUtf8)] + kMargin ||
-      totals[Index(doc_encoding)] < kMargin) {
-    doc_encoding = Encoding::kUtf8;
-  }
+  // The reading to take over `fallback`: the best-scoring one, if it wins by
+  // a clear margin and, unless it is the text as it came, turns nearly every
+  // word it touches into a syllable. OCR damage ("hién", "Quyét") makes a
+  // legacy reading win a few words, never nearly all of them.
+  auto pick = [](const std::array<WordScore, kEncodings>& score, unsigned allowed,
+                 Encoding fallback) {
+    Encoding best = fallback;
+    for (Encoding e : kAllEncodings) {
+      if (!(allowed & Bit(e)) || score[Index(e)].total() <= score[Index(best)].total()) continue;
+      if (e == Encoding::kUtf8 || score[Index(e)].convincing()) best = e;
+    }
+    return score[Index(best)].total() >= score[Index(fallback)].total() + kMargin ? best : fallback;
+  };
+  Encoding doc_encoding = pick(totals, ~0u, Encoding::kUtf8);
 
   // Pass 2: decode each stretch in its chosen encoding into one Rewrite.
   RewriteBuilder out(original);
@@ -159,23 +207,24 @@ DecodedText EncodingRepair::Decode(std::string_view original, std::optional<Enco
     double confidence = 1;
     bool evidence = forced.has_value();
     if (next_scored < scored.size() && scored[next_scored].begin == begin) {
-      const auto& sc = scored[next_scored++].score;
-      Encoding fallback =
-          sc[Index(doc_encoding)] != kNotApplicable ? doc_encoding : Encoding::kUtf8;
-      Encoding best = fallback;
-      for (Encoding e : kAllEncodings) {
-        if (sc[Index(e)] > sc[Index(best)]) best = e;
+      Scored& entry = scored[next_scored++];
+      if (entry.quiet && doc_encoding != Encoding::kUtf8) {
+        if (std::optional<Rewrite> r = codecs_.Decode(doc_encoding, s)) {
+          entry.score[Index(doc_encoding)] = Score(r->text);
+          entry.allowed |= Bit(doc_encoding);
+        }
       }
-      bool clear_win =
-          sc[Index(best)] >= sc[Index(fallback)] + kMargin && sc[Index(best)] >= kMargin;
-      choice = clear_win ? best : fallback;
+      Encoding fallback = entry.allowed & Bit(doc_encoding) ? doc_encoding : Encoding::kUtf8;
+      choice = pick(entry.score, entry.allowed, fallback);
       int runner_up = INT_MIN;
       for (Encoding e : kAllEncodings) {
-        if (e != choice && sc[Index(e)] != kNotApplicable)
-          runner_up = std::max(runner_up, sc[Index(e)]);
+        if (e != choice && (entry.allowed & Bit(e))) {
+          runner_up = std::max(runner_up, entry.score[Index(e)].total());
+        }
       }
       if (runner_up != INT_MIN) {
-        confidence = std::clamp(0.5 + 0.1 * (sc[Index(choice)] - runner_up), 0.3, 1.0);
+        int margin = entry.score[Index(choice)].total() - runner_up;
+        confidence = std::clamp(0.5 + 0.1 * margin, 0.3, 1.0);
       }
       evidence = true;
     }

@@ -9,8 +9,9 @@
 // is not, -2 for each U+FFFD or C1 control. The document's encoding is the
 // one with the best total; a stretch keeps it unless another reading beats
 // it by a clear margin, so a document can mix encodings line by line while
-// a short ambiguous line follows its neighbours. Text as it came wins ties:
-// correct UTF-8 is never re-decoded.
+// a short ambiguous line follows its neighbours. Text as it came wins ties,
+// and a legacy reading must turn nearly all the words it touches into
+// syllables: correct UTF-8, and UTF-8 that OCR damaged, are not re-decoded.
 //
 // Ill-formed UTF-8 that no legacy encoding explains becomes U+FFFD with a
 // warning giving its byte offset. Text whose words are mostly not
@@ -32,6 +33,19 @@
 
 namespace vnplan {
 
+// How Vietnamese one reading of a text looks, counting words with
+// non-ASCII letters (ASCII words read the same in every encoding).
+struct WordScore {
+  int syllables = 0;  // Words that are Vietnamese syllables.
+  int others = 0;     // Words that are not.
+  int bad = 0;        // U+FFFD and C1 control characters.
+
+  int total() const { return syllables - others - 2 * bad; }
+  // Enough syllables, and nearly all words syllables.
+  bool convincing() const;
+  WordScore& operator+=(const WordScore& o);
+};
+
 struct DecodedText {
   Rewrite rewrite;         // From the original bytes to valid UTF-8.
   std::string encoding;    // "utf-8", "tcvn3", or several joined by '+', most used first.
@@ -48,10 +62,13 @@ class EncodingRepair {
   // Warnings (invalid bytes, another language) go to `doc` as stage "repair".
   DecodedText Run(std::string_view original, Document& doc) const;
 
-  // The word score above, exposed for tests and diagnostics.
-  int Score(std::string_view utf8) const;
+  // The score of one reading, exposed for tests and diagnostics.
+  WordScore Score(std::string_view utf8) const;
 
  private:
+  // True if valid UTF-8 `s` has the foreign characters of a legacy
+  // encoding read as Windows-1252.
+  bool LooksMisread(std::string_view s) const;
   DecodedText Decode(std::string_view original, std::optional<Encoding> forced,
                      std::vector<std::string>* warnings) const;
 

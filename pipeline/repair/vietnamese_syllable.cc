@@ -206,6 +206,11 @@ bool VietnameseSyllables::IsSyllable(std::u32string_view word) const {
   return Analyze(word, &s) && Parse(s, TonePlacement::kTraditional, &p);
 }
 
+bool VietnameseSyllables::IsVietnameseLetter(char32_t c) const {
+  Letter letter;
+  return IsToneMark(c) || IsVowelMark(c) || SplitLetter(c, &letter);
+}
+
 std::string VietnameseSyllables::Spell(const SyllableLetters& s, size_t tone_at) const {
   std::string out;
   for (size_t i = 0; i < s.letters.size(); ++i) {

@@ -72,6 +72,10 @@ class VietnameseSyllables {
   // Shorthand for Analyze + Parse of a word.
   bool IsSyllable(std::u32string_view word) const;
 
+  // A letter of the Vietnamese alphabet (any case, any tone) or one of its
+  // combining marks.
+  bool IsVietnameseLetter(char32_t c) const;
+
   // The NFC spelling of `s` with its tone on letter `tone_at` (ignored
   // without a tone).
   std::string Spell(const SyllableLetters& s, size_t tone_at) const;

@@ -109,6 +109,18 @@ TEST_F(EncodingRepairTest, DetectsEachEncodingOfAWholeDocument) {
   }
 }
 
+TEST_F(EncodingRepairTest, DetectsLegacyTextAlreadyConvertedToUnicode) {
+  // A text layer or a copy from an old document: the font's bytes turned
+  // into Windows-1252 characters ("ViÖt Nam").
+  DecodedText tcvn3 = Run(Mojibake(Iconv("TCVN5712-1", kPlan)));
+  EXPECT_EQ(Nfc(tcvn3.rewrite.text), kPlan);
+  EXPECT_EQ(tcvn3.encoding, "tcvn3");
+  DecodedText vni =
+      Run("Ke\u00E1 hoa\u00EFch pho\u00F8ng\nCh\u00F6\u00F4ng tr\u00ECnh mu\u00EFc "
+          "tie\u00E2u quo\u00E1c gia\n");
+  EXPECT_EQ(Nfc(vni.rewrite.text), "Kế hoạch phòng\nChương trình mục tiêu quốc gia\n");
+}
+
 TEST_F(EncodingRepairTest, DetectsVniAndViqr) {
   DecodedText vni =
       Run("Ke\xE1 hoa\xEF"
@@ -218,9 +230,28 @@ TEST_F(EncodingRepairTest, BinaryAndEmpty) {
 
 TEST_F(EncodingRepairTest, ScoreCountsSyllables) {
   EncodingRepair repair(codecs_, syllables_, std::nullopt);
-  EXPECT_EQ(repair.Score("Việt Nam thống nhất"), 3);  // ASCII words count 0.
-  EXPECT_EQ(repair.Score("ViÖt Nam"), -1);
-  EXPECT_EQ(repair.Score("Vi\uFFFDt"), -2);
+  WordScore s = repair.Score("Việt Nam thống nhất, ViÖt Nam");  // ASCII words count 0.
+  EXPECT_EQ(s.syllables, 3);
+  EXPECT_EQ(s.others, 1);
+  EXPECT_EQ(s.total(), 2);
+  EXPECT_FALSE(s.convincing());  // One word in four is not Vietnamese.
+  EXPECT_TRUE(repair.Score("Việt Nam thống nhất, bảo vệ Tổ quốc").convincing());
+  EXPECT_EQ(repair.Score("Vi\uFFFDt").total(), -2);
+  EXPECT_FALSE(repair.Score("hién Quyét dộng trộ").convincing());
+}
+
+TEST_F(EncodingRepairTest, OcrDamagedUtf8IsNotReread) {
+  // Latin-1 letters OCR put for Vietnamese ones: a TCVN3 reading makes some
+  // words syllables ("dé" -> "dộ") but not nearly all.
+  std::string in;
+  for (int i = 0; i < 20; ++i) {
+    in +=
+        "Thuc hién Quyét dinh sé 23/QD-TTg cua Thi tudng Chinh phi, Phé duyét Chuong "
+        "trinh hanh déng qudc gia vi tré em; theo dé nghi cua S¢ Lao déng\n";
+  }
+  DecodedText d = Run(in);
+  EXPECT_EQ(d.rewrite.text, in);
+  EXPECT_EQ(d.encoding, "utf-8");
 }
 
 }  // namespace
