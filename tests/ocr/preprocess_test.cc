@@ -102,7 +102,9 @@ TEST(PreprocessTest, UprightPageKeepsItsOrientation) {
 
 // Mean grey of the page's paper: pixels lighter than its text.
 double PaperLevel(Pix* gray, int x, int y, int w, int h) {
-  PixPtr region(pixClipRectangle(gray, boxCreate(x, y, w, h), nullptr));
+  BOX* box = boxCreate(x, y, w, h);
+  PixPtr region(pixClipRectangle(gray, box, nullptr));
+  boxDestroy(&box);
   l_float32 mean = 0;
   pixGetAverageMasked(region.get(), nullptr, 0, 0, 1, L_MEAN_ABSVAL, &mean);
   return mean;
