@@ -5,8 +5,8 @@
 //  - The result is NFC. Words that are Vietnamese syllables are rebuilt from
 //    their letters, so combining marks in any order (a tone before a breve,
 //    a horn after a tone) come out as the precomposed letter, and the tone
-//    sits where the TonePlacement puts it ("hòa" or "hoà", never "hóa" for
-//    "hoá"-style mix-ups of placement only).
+//    sits on the vowel the TonePlacement prescribes ("hòa" or "hoà"; a tone
+//    on a wrong vowel, "qúy", moves to the right one, "quý").
 //  - Cyrillic and Greek look-alikes (homoglyphs.tsv) inside a word that also
 //    has Latin letters become the Latin letter; words wholly in another
 //    script are left alone.
