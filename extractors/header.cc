@@ -25,10 +25,7 @@ class HeaderReader {
   Header Read(std::vector<std::string>* warnings) {
     Header h;
     const SourceSpan& zone = doc_.layout.header;
-    if (zone.empty()) {
-      warnings->push_back("header: no header zone, so no issuer, number, date, type or title");
-      return h;
-    }
+    if (zone.empty()) return h;  // The segment stage has warned.
     size_t first = index_.LineOf(zone.begin);
     size_t last = index_.LineOf(zone.end - 1);
     size_t type_line = last + 1;

@@ -26,7 +26,8 @@
 //    extract stage's).
 //  - A field that is not there stays empty and one message per missing
 //    field is appended to `warnings` (the caller files them with
-//    Document::Warn); nothing is guessed.
+//    Document::Warn); nothing is guessed. When there is no header zone at
+//    all, the segment stage has said so and nothing is appended.
 #ifndef VNPLAN_EXTRACTORS_HEADER_H_
 #define VNPLAN_EXTRACTORS_HEADER_H_
 

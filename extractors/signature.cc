@@ -57,10 +57,7 @@ Signature ExtractSignature(const Document& doc, const SegmentModel& model,
       sig.name = CellField(doc, index, cell);
     }
   }
-  if (doc.layout.signature.empty()) {
-    warnings->push_back("signature: no signature block found");
-    return sig;
-  }
+  if (doc.layout.signature.empty()) return sig;  // The segment stage has warned.
   if (!sig.authority.found()) warnings->push_back("signature: no authority line (KT./TM.)");
   if (!sig.title.found()) warnings->push_back("signature: no signer's title found");
   if (!sig.name.found()) warnings->push_back("signature: no signer's name found");
@@ -98,11 +95,7 @@ std::vector<Field> ExtractRecipients(const Document& doc, const SegmentModel& mo
     if (value.empty()) continue;
     entries.push_back({value, index.Span(entry.front().begin, end)});
   }
-  if (doc.layout.recipients.empty()) {
-    warnings->push_back("recipients: no Nơi nhận list found");
-  } else if (entries.empty()) {
-    warnings->push_back("recipients: the Nơi nhận list has no entries");
-  }
+  // A missing list, or one without entries, the segment stage has warned of.
   return entries;
 }
 

@@ -7,7 +7,9 @@
 //  - Pure: read `doc` and `model` only; safe from several threads at once.
 //  - Every field found carries the SourceSpan of its text.
 //  - What is not there stays empty, with one message per missing item
-//    appended to `warnings` (the caller files them with Document::Warn).
+//    appended to `warnings` (the caller files them with Document::Warn);
+//    a zone missing altogether, or a list without entries, the segment
+//    stage has already reported, so nothing is appended for it.
 #ifndef VNPLAN_EXTRACTORS_SIGNATURE_H_
 #define VNPLAN_EXTRACTORS_SIGNATURE_H_
 
