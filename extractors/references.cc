@@ -25,7 +25,7 @@ std::vector<std::string> SplitAny(std::string_view s, std::string_view seps, boo
     if (seps.find(c) != std::string_view::npos) {
       if (!cur.empty()) out.push_back(std::move(cur));
       cur.clear();
-    } else if (keep_spaces || (c != ' ' && c != '\t')) {
+    } else if (keep_spaces || !std::isspace(static_cast<unsigned char>(c))) {
       cur.push_back(c);
     }
   }
@@ -61,7 +61,7 @@ ReferenceExtractor::ReferenceExtractor(const std::string& models_dir, const Cues
     : cues_(cues),
       dates_(dates),
       gazetteer_(gazetteer),
-      symbol_re_("\\b(\\d{1,6})((?:[ \\t]*[/\\-][ \\t]*[a-z0-9&]+)+)"),
+      symbol_re_("\\b(\\d{1,6})((?:[ \\t]*[/\\-]\\s*[a-z0-9&]+)+)"),
       bare_number_re_("^\\s+so\\s*:?\\s*(\\d{1,6})[ \\t]*([^ \\t]?)"),
       of_re_("^[\\s,]*(?:cua|do)\\s+") {
   const std::string types_path = models_dir + "/extract/doc_types.tsv";
@@ -219,7 +219,7 @@ std::vector<Reference> ReferenceExtractor::Extract(const ExtractContext& ctx) co
     for (char c : std::string_view(ctx.doc.text)
                       .substr(ctx.folded.Source(fs + number_view.size()),
                               src_end - ctx.folded.Source(fs + number_view.size()))) {
-      if (c != ' ' && c != '\t') symbol.push_back(c);
+      if (!std::isspace(static_cast<unsigned char>(c))) symbol.push_back(c);
     }
     symbol.erase(0, symbol.find_first_not_of("/-"));
     if (m.year) symbol.erase(0, symbol.find_first_not_of("/-", 4));

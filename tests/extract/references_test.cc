@@ -40,11 +40,12 @@ const char kPlan[] =
     "Cụ thể hóa Chỉ thị số 28-CT/TW trên địa bàn huyện.\n"
     "II. NHIỆM VỤ\n"
     "1. Triển khai Quyet dinh so 77/QD-TTg ngay 07/01/2021 den cac xa.\n"
-    "2. Thực hiện theo Công văn số 589/LĐTBXH-BVCSTE của Bộ Lao động - Thương binh và Xã hội.\n";
+    "2. Thực hiện theo Công văn số 589/LĐTBXH-BVCSTE của Bộ Lao động - Thương binh và Xã hội.\n"
+    "3. Thực hiện Kế hoạch số 38/KH-\nUBND ngày 04/01/2024 của UBND huyện.\n";
 
 TEST(References, OneEntryPerDocumentWithConventionKeys) {
   Document doc = Extracted(kPlan);
-  EXPECT_EQ(doc.references.size(), 5u) << Ids(doc);
+  EXPECT_EQ(doc.references.size(), 6u) << Ids(doc);
   const Reference* law = Find(doc, "luat-12-2019-qh14");
   ASSERT_NE(law, nullptr) << Ids(doc);
   EXPECT_EQ(law->type, "Luật");
@@ -78,6 +79,13 @@ TEST(References, CitationBrokenAcrossLines) {
   EXPECT_EQ(s.line, 12);
   EXPECT_EQ(doc.text.substr(s.begin, s.end - s.begin), "Kế hoạch số\n105/KH-UBND");
   EXPECT_EQ(plan->issuer, "Ủy ban nhân dân tỉnh");
+}
+
+TEST(References, SymbolBrokenAfterItsDash) {
+  Document doc = Extracted(kPlan);
+  const Reference* plan = Find(doc, "ke-hoach-38-2024-kh-ubnd");
+  ASSERT_NE(plan, nullptr) << Ids(doc);
+  EXPECT_EQ(plan->symbol, "KH-UBND");
 }
 
 TEST(References, UndatedLetterHasNoYearInItsKey) {
