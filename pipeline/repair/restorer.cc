@@ -109,7 +109,6 @@ struct Restorer::Candidate {
   double channel[kComponents]{};  // log P(observed | this) per component.
   double spelling = 0;            // Extra log prob of an unknown word's letters.
   double score = 0;               // Channel under the fitted weights, plus spelling.
-  bool self = false;              // The observed word as written.
   bool recased = false;           // Capitalised only, though written in capitals.
 };
 
@@ -294,7 +293,6 @@ std::vector<Restorer::Candidate> Restorer::Candidates(std::u32string_view observ
     }
   }
   Candidate self = make(own, std::u32string(observed));
-  self.self = true;
   if (own == LanguageModel::kUnknown) {
     for (char32_t c : observed) {
       self.spelling += IsLetterChar(c) ? kUnknownLetterLogProb : kUnknownOtherLogProb;
@@ -305,10 +303,7 @@ std::vector<Restorer::Candidate> Restorer::Candidates(std::u32string_view observ
 }
 
 double Restorer::CaseScore(const Item& item, const Candidate& c) const {
-  if (item.shape == CaseShape::kUpper) {
-    if (c.self) return 0;
-    return c.recased ? item.log_recased : item.log_upper;
-  }
+  if (item.shape == CaseShape::kUpper) return c.recased ? item.log_recased : item.log_upper;
   if (item.mid_sentence && (item.shape == CaseShape::kTitle || item.shape == CaseShape::kLower)) {
     return lm_.CaseLogProb(c.id, item.shape == CaseShape::kTitle);
   }
