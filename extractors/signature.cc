@@ -22,6 +22,15 @@ bool IsNote(std::string_view s, const SegmentModel& model) {
   return model.seal_notes.MatchAt(KeyWords(s), 0).has_value();
 }
 
+// "NGUYỄN VĂN AN": two to six words of capital letters only.
+bool IsCapitalName(std::string_view s) {
+  FoldedText folded(s);
+  const std::string& c = folded.cased();
+  if (c.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ ") != std::string::npos) return false;
+  size_t words = KeyWords(s).size();
+  return words >= 2 && words <= 6;
+}
+
 }  // namespace
 
 Signature ExtractSignature(const Document& doc, const SegmentModel& model,
@@ -31,6 +40,7 @@ Signature ExtractSignature(const Document& doc, const SegmentModel& model,
   std::vector<Cell> cells = SignatureCells(index, doc.layout, model);
   Cell authority{};
   bool authority_open = false;  // A wrapped authority line may continue.
+  Field capital_name;
   for (const Cell& cell : cells) {
     std::string_view s = CellText(doc, cell);
     if (IsNote(s, model)) continue;
@@ -53,10 +63,21 @@ Signature ExtractSignature(const Document& doc, const SegmentModel& model,
     authority_open = false;
     if (upper && !sig.title.found() && !sig.name.found()) {
       sig.title = CellField(doc, index, cell);
+    } else if (upper && !sig.name.found() && sig.title.found() && !capital_name.found() &&
+               index.LineOf(cell.begin) == index.LineOf(sig.title.span.end) + 1) {
+      // A title wrapped onto the next line ("PHÓ GIÁM ĐỐC" / "PHỤ TRÁCH").
+      sig.title.value += " " + CollapseSpace(s);
+      sig.title.span = index.Span(sig.title.span.begin, cell.end);
     } else if (LooksLikeName(s)) {
       sig.name = CellField(doc, index, cell);
+    } else if (!sig.name.found() && sig.title.found() && IsCapitalName(s) &&
+               index.LineOf(cell.begin) >= index.LineOf(sig.title.span.begin) + 2) {
+      // Some offices print the name in capitals; the space left for the
+      // signature sets it apart from a title wrapped onto a second line.
+      capital_name = CellField(doc, index, cell);
     }
   }
+  if (!sig.name.found()) sig.name = capital_name;
   if (doc.layout.signature.empty()) return sig;  // The segment stage has warned.
   if (!sig.authority.found()) warnings->push_back("signature: no authority line (KT./TM.)");
   if (!sig.title.found()) warnings->push_back("signature: no signer's title found");

@@ -102,6 +102,20 @@ TEST(Signature, RecipientsUnderALabelOcrGarbled) {
   EXPECT_TRUE(warnings.empty()) << warnings.front();
 }
 
+TEST(Signature, NameInCapitalsBelowTheSpaceForTheSignature) {
+  Document doc = Segmented(
+      "1. Nội dung\nLàm tốt./.\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nPHỤ TRÁCH\n\n\nTRẦN VĂN BA\n");
+  std::vector<std::string> warnings;
+  Signature sig = ExtractSignature(doc, Model(), &warnings);
+  EXPECT_EQ(sig.title.value, "PHÓ GIÁM ĐỐC PHỤ TRÁCH");
+  EXPECT_EQ(sig.name.value, "TRẦN VĂN BA");
+
+  doc = Segmented("1. Nội dung\nLàm tốt./.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n");
+  sig = ExtractSignature(doc, Model(), &warnings);
+  EXPECT_EQ(sig.title.value, "CHỦ TỊCH");
+  EXPECT_FALSE(sig.name.found());
+}
+
 TEST(Signature, NameOnlyAndNothingAtAll) {
   Document doc = Segmented("1. Nội dung\nLàm tốt./.\n\n\nPhạm Thị Oanh\n");
   std::vector<std::string> warnings;
