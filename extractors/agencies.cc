@@ -305,10 +305,13 @@ std::vector<AgencyMention> Gazetteer::Find(std::string_view text) const {
 
 std::vector<Agency> CollectAgencies(const std::vector<AgencyMention>& mentions,
                                     std::string_view text, const LineIndex& index) {
-  // Place-prefix bodies named with a place, by prefix.
+  // Place-prefix bodies named with a place, by prefix, and each id's first
+  // mention.
   std::map<std::string, std::set<std::string>> placed;
+  std::map<std::string, const AgencyMention*> first;
   for (const AgencyMention& m : mentions) {
     if (!m.base.empty() && m.id != m.base) placed[m.base].insert(m.id);
+    first.emplace(m.id, &m);
   }
   std::vector<Agency> out;
   std::map<std::string, size_t> by_id;
@@ -318,10 +321,7 @@ std::vector<Agency> CollectAgencies(const std::vector<AgencyMention>& mentions,
     std::string id = m.id;
     if (!m.base.empty() && m.id == m.base && p != placed.end() && p->second.size() == 1) {
       id = *p->second.begin();
-      for (const AgencyMention& o : mentions) {
-        if (o.id == id) named = &o;
-        if (o.id == id) break;
-      }
+      named = first[id];
     }
     auto [it, added] = by_id.emplace(id, out.size());
     if (added) out.push_back({id, named->name, named->level, {}, {}});

@@ -331,11 +331,10 @@ std::vector<Reference> ReferenceExtractor::Extract(const ExtractContext& ctx) co
   }
   for (const Mention& m : mentions) {
     if (!m.bare) continue;
-    for (auto& [key, list] : groups) {
-      if (key.rfind(std::to_string(m.type) + "|" + Slug(m.number) + "|", 0) == 0 && !list.empty()) {
-        add_to(list.front(), m);
-        break;
-      }
+    std::string prefix = std::to_string(m.type) + "|" + Slug(m.number) + "|";
+    auto it = groups.lower_bound(prefix);
+    if (it != groups.end() && it->first.rfind(prefix, 0) == 0 && !it->second.empty()) {
+      add_to(it->second.front(), m);
     }
   }
   for (size_t r = 0; r < refs.size(); ++r) {

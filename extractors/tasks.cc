@@ -263,14 +263,16 @@ std::vector<Task> TaskExtractor::Extract(const ExtractContext& ctx,
     }
   }
   std::map<std::string, int> ordinals;
-  for (Task& t : tasks) {
-    t.id = "task:" + t.section + "." + std::to_string(++ordinals[t.section]);
-    for (const Reference& r : references) {
-      for (const SourceSpan& m : r.mentions) {
-        if (m.begin >= t.text.span.begin && m.end <= t.text.span.end) {
-          AddUnique(&t.references, r.id);
-        }
-      }
+  for (Task& t : tasks) t.id = "task:" + t.section + "." + std::to_string(++ordinals[t.section]);
+  // Tasks come in text order and do not overlap: each mention finds its task
+  // by binary search.
+  for (const Reference& r : references) {
+    for (const SourceSpan& m : r.mentions) {
+      auto it = std::upper_bound(tasks.begin(), tasks.end(), m.begin,
+                                 [](size_t at, const Task& t) { return at < t.text.span.begin; });
+      if (it == tasks.begin()) continue;
+      --it;
+      if (m.end <= it->text.span.end) AddUnique(&it->references, r.id);
     }
   }
   return tasks;
