@@ -24,7 +24,7 @@ channel=${CHANNEL_DIR:-$root/build/channel-data}
 legal=${LEGAL:-$root/../shared/corpus/vi-legal}
 [[ -x $vnplan ]] || { echo "no vnplan binary at $vnplan (set VNPLAN)" >&2; exit 2; }
 
-corpus=("$root/corpus/plans")
+corpus=("$root/corpus/plans" "$root/corpus/places")
 [[ -d $legal ]] && corpus+=("$legal") || echo "no $legal: training without the statutes" >&2
 corpus+=("$@")
 texts=("$root"/corpus/plans/*.txt)
