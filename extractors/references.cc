@@ -82,7 +82,13 @@ ReferenceExtractor::ReferenceExtractor(const std::string& models_dir, const Cues
       if (type_by_phrase_.emplace(key, index).second) phrases.push_back(key);
     }
     if (r.fields.size() > 1) {
-      for (auto& c : SplitAny(r.fields[1], "|", true)) type_by_code_.emplace(NameKey(c), index);
+      for (auto& c : SplitAny(r.fields[1], "|", true)) {
+        if (c == "*") {
+          generic_type_ = index;
+        } else {
+          type_by_code_.emplace(NameKey(c), index);
+        }
+      }
     }
   }
   std::sort(phrases.begin(), phrases.end(),
@@ -208,8 +214,12 @@ std::vector<Reference> ReferenceExtractor::Extract(const ExtractContext& ctx) co
     if (parts.empty()) continue;
     int code_type = -1;
     if (auto it = type_by_code_.find(parts[0]); it != type_by_code_.end()) code_type = it->second;
-    bool named = last_type >= 0 && last_type_end > previous_end && fs - last_type_end <= kTypeReach;
+    // The type is named in the citation's own clause.
+    bool named = last_type >= 0 && last_type_end > previous_end &&
+                 fs - last_type_end <= kTypeReach &&
+                 all.substr(last_type_end, fs - last_type_end).find(';') == std::string_view::npos;
     m.type = named ? last_type : code_type;
+    if (m.type < 0 && has_so) m.type = generic_type_;
     if (named && code_type >= 0 && types_[last_type].slug == "cong-van") m.type = code_type;
     if (m.type < 0 || (!named && !has_so && code_type < 0)) continue;
     previous_end = fe;

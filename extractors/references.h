@@ -3,7 +3,8 @@
 // A citation is a document symbol ("23/QĐ-TTg", "121/2020/QH14", "28-CT/TW")
 // with the type named before it ("Quyết định số", "Luật Người cao tuổi số";
 // types and their symbol codes in models/extract/doc_types.tsv) or, failing
-// that, the type whose code opens the symbol; then optionally its date
+// that, the type whose code opens the symbol, or the generic type (Công văn)
+// after "số"; then optionally its date
 // ("ngày 07/01/2021"), issuer ("của Thủ tướng Chính phủ") and subject ("về
 // việc…", cues in cues.tsv). Patterns run on the folded text, so citations
 // broken across lines or stripped of their marks are found alike.
@@ -66,8 +67,9 @@ class ReferenceExtractor {
   const DateReader& dates_;
   const Gazetteer& gazetteer_;
   std::vector<DocType> types_;
-  std::map<std::string, int> type_by_phrase_;    // Folded words -> types_ index.
-  std::map<std::string, int> type_by_code_;      // Folded code ("qd") -> types_ index.
+  std::map<std::string, int> type_by_phrase_;  // Folded words -> types_ index.
+  std::map<std::string, int> type_by_code_;    // Folded code ("qd") -> types_ index.
+  int generic_type_ = -1;  // Marked '*' in doc_types.tsv: "số 12/UBND-VX" alone.
   std::map<std::string, SymbolIssuer> issuers_;  // Folded part ("ttg", "ct-tw").
   std::unique_ptr<RE2> type_re_;
   RE2 symbol_re_;
