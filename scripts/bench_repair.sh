@@ -2,8 +2,9 @@
 # Throughput and memory of `vnplan repair` on the encoding and Unicode passes,
 # one worker thread, on inputs made from the project's own plans (corpus/):
 # clean UTF-8, NFD, TCVN3 and VISCII bytes (glibc iconv), mojibake (UTF-8 read
-# as Windows-1252), and one 100 MB line. For each it prints MB/s of input,
-# peak memory, whether the line count was kept, and whether the output is
+# as Windows-1252), and one 100 MB line. For each it prints wall seconds, MB
+# of input per CPU second (user + system: the per-core figure, which stays
+# meaningful on a shared machine), peak memory, whether the line count was kept, and whether the output is
 # the clean text's repair (the clean text itself: the plans are canonical). The restorer is off (--no-restore) so these are
 # the figures of the decoding and cleanup passes alone; run with RESTORE=1 to
 # include it.
@@ -37,14 +38,14 @@ EOF
 iconv -f UTF-8 -t TCVN5712-1 "$work/clean.txt" >"$work/tcvn3.txt"
 iconv -f UTF-8 -t VISCII "$work/clean.txt" >"$work/viscii.txt"
 
-printf '%-14s %9s %8s %9s %10s %6s %s\n' input MB seconds MB/s peak_MB lines same_as_clean
+printf '%-14s %9s %8s %9s %10s %6s %s\n' input MB wall_s MB/cpu_s peak_MB lines same_as_clean
 for name in clean nfd tcvn3 viscii mojibake line100mb; do
   in="$work/$name.txt"
   expected="$work/clean.txt"
   [ "$name" = line100mb ] && expected="$in"
-  /usr/bin/time -f '%e %M' -o "$work/time" "$vnplan" repair $restore --jobs 1 "$in" >"$work/out" \
+  /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$vnplan" repair $restore --jobs 1 "$in" >"$work/out" \
     2>"$work/err" || { echo "$name: vnplan failed:"; cat "$work/err"; continue; }
-  read -r seconds kb <"$work/time"
+  read -r seconds user sys kb <"$work/time"
   bytes=$(stat -c %s "$in")
   lines_in=$(wc -l <"$in")
   lines_out=$(wc -l <"$work/out")
@@ -52,6 +53,7 @@ for name in clean nfd tcvn3 viscii mojibake line100mb; do
   cmp -s "$work/out" "$expected" && same=yes
   kept=yes
   [ "$lines_in" = "$lines_out" ] || kept="no($lines_in->$lines_out)"
-  awk -v n="$name" -v b="$bytes" -v s="$seconds" -v k="$kb" -v l="$kept" -v same="$same" \
-    'BEGIN { printf "%-14s %9.1f %8.2f %9.2f %10.0f %6s %s\n", n, b / 1e6, s, b / 1e6 / (s > 0 ? s : 0.01), k / 1024, l, same }'
+  awk -v n="$name" -v b="$bytes" -v s="$seconds" -v u="$user" -v y="$sys" -v k="$kb" \
+    -v l="$kept" -v same="$same" 'BEGIN { c = u + y; printf "%-14s %9.1f %8.2f %9.2f %10.0f %6s %s\n",
+      n, b / 1e6, s, b / 1e6 / (c > 0 ? c : 0.01), k / 1024, l, same }'
 done
