@@ -214,7 +214,8 @@ int EvalExtractCommand(int argc, char** argv, int first) {
     out["documents"] = pairs.size() - failures;
     out["files"] = std::move(files);
     std::puts(Dump(out).c_str());
-  } else {
+  } else if (pairs.size() > size_t(failures)) {
+    // No table when nothing was scored: its empty rows would read as perfect.
     std::printf("\n%zu document(s)\n", pairs.size() - failures);
     PrintTable(total);
   }
