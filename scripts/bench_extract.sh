@@ -1,6 +1,7 @@
 #!/bin/bash
-# Throughput of `vnplan extract` on one worker thread (target of issue 4: at
-# least 5 MB/s per core), then the extraction scores on the corpus plans.
+# Throughput of `vnplan extract` on one worker thread, in MB per CPU second
+# (target of issue 4: at least 5 MB/s per core), then the extraction scores
+# on the corpus plans.
 #
 # Inputs are made from the project's own plans (corpus/plans/*.txt):
 #   many  copies of the plans, SIZE_MB in all, one document per file (the
@@ -36,25 +37,26 @@ one = one * (size // len(one.encode()) + 1)
 open(f"{work}/one.txt", "w", encoding="utf-8").write(one)
 EOF
 
-seconds() {  # Wall seconds of a command; its output is discarded, its errors shown.
-  local start end
-  start=$(date +%s.%N)
-  "$@" >/dev/null 2>"$work/stderr" || { cat "$work/stderr" >&2; exit 1; }
-  end=$(date +%s.%N)
-  echo "$end - $start" | bc -l
+# CPU seconds (user + system) of a command, its output discarded and its
+# errors shown. With one worker thread this is the wall time on an idle
+# machine, and unlike wall time it holds on a shared one.
+cpu_seconds() {
+  local TIMEFORMAT='%3U %3S' t
+  t=$({ time "$@" >/dev/null 2>"$work/stderr"; } 2>&1) || { cat "$work/stderr" >&2; exit 1; }
+  echo "$t" | awk '{print $1 + $2}'
 }
 
-printf '%-6s %8s %10s %10s %10s %18s\n' input MB extract_s repair_s 'MB/s' 'MB/s seg+extract'
+printf '%-6s %8s %12s %12s %10s %18s\n' input MB extract_cpu_s repair_cpu_s 'MB/s' 'MB/s seg+extract'
 for input in many one; do
   path=$work/$input
   [ "$input" = one ] && path=$work/one.txt
   mb=$(du -sb "$path" | awk '{print $1 / 1e6}')
   out=$work/out_$input
   rm -rf "$out"
-  t_extract=$(seconds "$vnplan" extract --jobs 1 --no-restore --out "$out" "$path")
+  t_extract=$(cpu_seconds "$vnplan" extract --jobs 1 --no-restore --out "$out" "$path")
   rm -rf "$out"
-  t_repair=$(seconds "$vnplan" repair --jobs 1 --no-restore --out "$out" "$path")
-  printf '%-6s %8.2f %10.2f %10.2f %10.2f %18s\n' "$input" "$mb" "$t_extract" "$t_repair" \
+  t_repair=$(cpu_seconds "$vnplan" repair --jobs 1 --no-restore --out "$out" "$path")
+  printf '%-6s %8.2f %12.2f %12.2f %10.2f %18s\n' "$input" "$mb" "$t_extract" "$t_repair" \
     "$(echo "$mb / $t_extract" | bc -l)" \
     "$(echo "d = $t_extract - $t_repair; if (d > 0) $mb / d else -1" | bc -l | xargs printf '%.2f')"
 done
