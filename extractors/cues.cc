@@ -43,7 +43,9 @@ bool Next(const RE2& re, re2::StringPiece* text, bool consume, re2::StringPiece*
   return consume ? RE2::FindAndConsumeN(text, re, args, n) : RE2::PartialMatchN(*text, re, args, n);
 }
 
-std::string Fill(const std::string& value, const std::string& number) {
+// `value` with "{n}" replaced by `number` without leading zeros ("06" -> 6).
+std::string Fill(const std::string& value, std::string number) {
+  number.erase(0, std::min(number.find_first_not_of('0'), number.size() - 1));
   std::string out = value;
   size_t at = out.find("{n}");
   if (at != std::string::npos) out.replace(at, 3, number);

@@ -59,7 +59,7 @@ TEST(Tasks, SubsectionAgencyOwnsItsItems) {
   EXPECT_EQ(Roles(wrapped, "cooperate"), "phong-tckh ca-huyen ");
   EXPECT_EQ(wrapped.indicators, (std::vector<std::string>{"1", "2"}));
   ASSERT_EQ(wrapped.deadlines.size(), 2u);
-  EXPECT_EQ(wrapped.deadlines[0].recurrence, "every-06-months");
+  EXPECT_EQ(wrapped.deadlines[0].recurrence, "every-6-months");
   EXPECT_EQ(wrapped.deadlines[1].text, "trước ngày 10/6");
   EXPECT_EQ(wrapped.deadlines[1].date, "");  // No year: no date.
 
