@@ -95,9 +95,9 @@ class ZoneFinder {
   Zones Find() {
     Zones z;
     size_t n = index_.line_count();
-    FindHeader(&z);
+    size_t header_end = FindHeader(&z);
     size_t recipients = npos, authority = npos;
-    size_t from = std::max(z.header_end, n > kClosingLines ? n - kClosingLines : 0);
+    size_t from = std::max(header_end, n > kClosingLines ? n - kClosingLines : 0);
     for (size_t l = from; l < n; ++l) {
       std::vector<Cell> cells = SplitCells(index_, l);
       for (size_t k = 0; k < cells.size(); ++k) {
@@ -108,10 +108,10 @@ class ZoneFinder {
     }
     if (recipients == npos) recipients = DamagedRecipientsLabel(from);
     size_t closing = std::min(recipients, authority);
-    if (closing == npos) closing = TrailingSignature(z.header_end);
-    z.closing_begin = closing == npos ? n : closing;
-    z.body_begin = z.header_end;
-    z.body_end = z.closing_begin;
+    if (closing == npos) closing = TrailingSignature(header_end);
+    size_t closing_begin = closing == npos ? n : closing;
+    z.body_begin = header_end;
+    z.body_end = closing_begin;
     z.layout.body = SpanOfLines(z.body_begin, z.body_end);
     if (z.layout.body.empty()) z.warnings.push_back("no body text between header and closing");
 
@@ -123,7 +123,7 @@ class ZoneFinder {
       if (recipients_end == recipients + 1) z.warnings.push_back("recipients list has no entries");
     }
     if (closing != npos) {
-      z.layout.signature = index_.Span(index_.LineStart(z.closing_begin), text_.size());
+      z.layout.signature = index_.Span(index_.LineStart(closing_begin), text_.size());
       std::vector<Cell> cells = SignatureCells(index_, z.layout, model_);
       z.layout.signature =
           cells.empty() ? SourceSpan{} : index_.Span(cells.front().begin, cells.back().end);
@@ -174,7 +174,9 @@ class ZoneFinder {
     return false;
   }
 
-  void FindHeader(Zones* z) {
+  // Sets the header span and returns the line after the header (0 when
+  // there is none).
+  size_t FindHeader(Zones* z) {
     size_t n = index_.line_count();
     size_t limit = std::min(n, kHeaderLines);
     size_t first = npos, type = npos, meta = npos;
@@ -215,11 +217,10 @@ class ZoneFinder {
     }
     if (end == npos) {
       z->warnings.push_back("no header found (no document type, number or date line)");
-      return;
+      return 0;
     }
-    z->header_begin = first;
-    z->header_end = end;
     z->layout.header = SpanOfLines(first, end);
+    return end;
   }
 
   bool IsRecipientsLabel(std::string_view s) const {

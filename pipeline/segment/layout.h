@@ -47,10 +47,9 @@ bool LooksLikeName(std::string_view s);
 
 struct Zones {
   Layout layout;
-  // Line ranges [begin, end) of the index; empty ranges when not found.
-  size_t header_begin = 0, header_end = 0;
+  // Lines [body_begin, body_end) of the index hold the preamble and the
+  // numbered parts: after the header, before the signature or recipients.
   size_t body_begin = 0, body_end = 0;
-  size_t closing_begin = 0;  // First line of the signature or recipients.
   std::vector<std::string> warnings;
 };
 
