@@ -195,6 +195,20 @@ DecodedText EncodingRepair::Decode(std::string_view original, std::optional<Enco
     return score[Index(best)].total() >= score[Index(fallback)].total() + kMargin ? best : fallback;
   };
   Encoding doc_encoding = pick(totals, ~0u, Encoding::kUtf8);
+  // How sure a choice is: its lead over the best other reading.
+  auto confidence_of = [](const std::array<WordScore, kEncodings>& score, unsigned allowed,
+                          Encoding choice) {
+    int runner_up = INT_MIN;
+    for (Encoding e : kAllEncodings) {
+      if (e != choice && (allowed & Bit(e))) {
+        runner_up = std::max(runner_up, score[Index(e)].total());
+      }
+    }
+    if (runner_up == INT_MIN) return 1.0;
+    return std::clamp(0.5 + 0.1 * (score[Index(choice)].total() - runner_up), 0.3, 1.0);
+  };
+  // A line that follows its document is as sure as the document is.
+  const double doc_confidence = confidence_of(totals, ~0u, doc_encoding);
 
   // Pass 2: decode each stretch in its chosen encoding into one Rewrite.
   RewriteBuilder out(original);
@@ -216,16 +230,8 @@ DecodedText EncodingRepair::Decode(std::string_view original, std::optional<Enco
       }
       Encoding fallback = entry.allowed & Bit(doc_encoding) ? doc_encoding : Encoding::kUtf8;
       choice = pick(entry.score, entry.allowed, fallback);
-      int runner_up = INT_MIN;
-      for (Encoding e : kAllEncodings) {
-        if (e != choice && (entry.allowed & Bit(e))) {
-          runner_up = std::max(runner_up, entry.score[Index(e)].total());
-        }
-      }
-      if (runner_up != INT_MIN) {
-        int margin = entry.score[Index(choice)].total() - runner_up;
-        confidence = std::clamp(0.5 + 0.1 * margin, 0.3, 1.0);
-      }
+      confidence = confidence_of(entry.score, entry.allowed, choice);
+      if (choice == doc_encoding) confidence = std::max(confidence, doc_confidence);
       evidence = true;
     }
     std::optional<Rewrite> r = codecs_.Decode(choice, s);

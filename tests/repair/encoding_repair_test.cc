@@ -105,7 +105,11 @@ TEST_F(EncodingRepairTest, DetectsEachEncodingOfAWholeDocument) {
     DecodedText d = Run(c.bytes);
     EXPECT_EQ(Nfc(d.rewrite.text), kPlan) << c.name;
     EXPECT_EQ(d.encoding, c.name);
-    for (const RepairEdit& e : d.rewrite.edits) EXPECT_EQ(e.kind, "encoding");
+    for (const RepairEdit& e : d.rewrite.edits) {
+      EXPECT_EQ(e.kind, "encoding");
+      // Even the short heading lines: the whole document vouches for them.
+      EXPECT_GE(e.confidence, 0.9) << c.name << ": " << e.after;
+    }
   }
 }
 
