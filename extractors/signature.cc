@@ -116,7 +116,13 @@ std::vector<Field> ExtractRecipients(const Document& doc, const SegmentModel& mo
     if (value.empty()) continue;
     entries.push_back({value, index.Span(entry.front().begin, end)});
   }
-  // A missing list, or one without entries, the segment stage has warned of.
+  // A missing list, or one without entries, the segment stage has warned of;
+  // a list that stops short of the archive entry ("Lưu: VT") may have lost
+  // its end to the page or to OCR.
+  if (!entries.empty() &&
+      !model.archive.MatchAt(KeyWords(Utf8Prefix(entries.back().value, 32)), 0)) {
+    warnings->push_back("recipients: the list does not end with the archive entry (Lưu)");
+  }
   return entries;
 }
 

@@ -31,6 +31,7 @@ Signature ExtractSignature(const Document& doc, const SegmentModel& model,
 
 // One Field per entry of the list, in order, its bullet and closing ';' or
 // '.' removed, wrapped lines joined: "UBND tỉnh (b/c)", ..., "Lưu: VT, TH".
+// A list that does not end with the archive entry ("Lưu") is warned of.
 std::vector<Field> ExtractRecipients(const Document& doc, const SegmentModel& model,
                                      std::vector<std::string>* warnings);
 

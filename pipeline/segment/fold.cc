@@ -67,7 +67,6 @@ char FoldCodePoint(char32_t cp) {
   return '#';
 }
 
-
 FoldedText::FoldedText(std::string_view source) {
   cased_.reserve(source.size());
   origin_.reserve(source.size() + 1);

@@ -116,6 +116,14 @@ TEST(Signature, NameInCapitalsBelowTheSpaceForTheSignature) {
   EXPECT_FALSE(sig.name.found());
 }
 
+TEST(Signature, RecipientsCutShortAreWarnedOf) {
+  Document doc = Segmented("1. Nội dung\nLàm tốt./.\nNơi nhận:\n- Sở Y tế;\n- Sở Tài chính;\n");
+  std::vector<std::string> warnings;
+  EXPECT_EQ(ExtractRecipients(doc, Model(), &warnings).size(), 2u);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].find("archive entry"), std::string::npos);
+}
+
 TEST(Signature, NameOnlyAndNothingAtAll) {
   Document doc = Segmented("1. Nội dung\nLàm tốt./.\n\n\nPhạm Thị Oanh\n");
   std::vector<std::string> warnings;
