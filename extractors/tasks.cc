@@ -225,12 +225,14 @@ void TaskExtractor::Walk(const ExtractContext& ctx, const std::vector<std::vecto
       (!std::isupper(static_cast<unsigned char>(
            ctx.folded.cased()[ctx.folded.Folded(paragraphs[0].begin)])) ||
        (last != std::string_view::npos && (heading[last] == '-' || heading[last] == ',')));
-  bool bullet = !s.number.empty() && !std::isalnum(static_cast<unsigned char>(s.number[0]));
+  // Only numbered parts ("4.") are titles over paragraphs; a bullet or a
+  // lettered item ("a)") is an item whose wrapped text follows it.
+  bool numbered = !s.number.empty() && std::isdigit(static_cast<unsigned char>(s.number[0]));
   if (!heads.empty() || (top && kids.empty())) {
     for (const ByteRange& p : paragraphs) emit(p.begin, p.end);
   } else if (kids.empty() && !heading.empty() && continued) {
     emit(heading_begin, paragraphs[0].end);
-  } else if (kids.empty() && titled && !bullet && !paragraphs.empty()) {
+  } else if (kids.empty() && titled && numbered && !paragraphs.empty()) {
     for (const ByteRange& p : paragraphs) emit(p.begin, p.end);
   } else if (kids.empty() && !heading.empty()) {
     emit(heading_begin, heading_end);
