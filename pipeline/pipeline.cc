@@ -18,9 +18,10 @@ std::string ResolveModelsDir(const std::string& flag) {
   return VNPLAN_MODELS_DIR;
 }
 
-Pipeline::Pipeline(PipelineOptions options) {
+Pipeline::Pipeline(PipelineOptions options) : text_only_(options.text_only) {
   std::string models = ResolveModelsDir(options.models_dir);
-  stages_.push_back(MakeOcrStage(options.ocr));
+  // Loading Tesseract costs a third of a second: text-only runs skip it.
+  if (!text_only_) stages_.push_back(MakeOcrStage(options.ocr));
   if (options.last == LastStage::kOcr) return;
   options.repair.models_dir = models;
   stages_.push_back(MakeRepairStage(options.repair));
@@ -31,6 +32,11 @@ Pipeline::Pipeline(PipelineOptions options) {
 }
 
 void Pipeline::Run(Document& doc) const {
+  if (text_only_ && doc.format != "text") {
+    throw Error(doc.source_path, "is a " + doc.format +
+                                     " file, and this command reads text: use 'vnplan run' or "
+                                     "'vnplan ocr' for scans and PDFs");
+  }
   for (const auto& stage : stages_) stage->Run(doc);
 }
 

@@ -31,6 +31,9 @@ struct PipelineOptions {
   OcrOptions ocr;
   RepairOptions repair;
   LastStage last = LastStage::kExtract;
+  // Inputs are text only (`vnplan repair`, `vnplan extract`): no OCR engine is
+  // loaded, and an image or PDF input fails with an error saying so.
+  bool text_only = false;
 };
 
 // The models directory to use: `flag` when given, else $VNPLAN_MODELS, else
@@ -51,6 +54,7 @@ class Pipeline {
   void Run(Document& doc) const;
 
  private:
+  bool text_only_;
   std::vector<std::unique_ptr<Stage>> stages_;
 };
 

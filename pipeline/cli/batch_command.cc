@@ -52,6 +52,7 @@ std::vector<FlagSpec> StageFlags(const BatchCommand& command) {
 PipelineOptions OptionsFrom(const BatchCommand& command, const Flags& flags, int jobs) {
   PipelineOptions options;
   options.last = command.last;
+  options.text_only = command.reads_stdin;
   options.models_dir = flags.Get("models");
   OcrOptions& ocr = options.ocr;
   ocr.jobs = jobs;
