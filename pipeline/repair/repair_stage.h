@@ -25,10 +25,10 @@ enum class TonePlacement {
 };
 
 struct RepairOptions {
-  std::string models_dir;           // Holds the repair model files.
-  std::string encoding;             // Force one ("tcvn3", "vni", ...); empty: detect.
+  std::string models_dir;  // Holds the repair model files.
+  std::string encoding;    // Force one ("tcvn3", "vni", ...); empty: detect.
   TonePlacement tone = TonePlacement::kTraditional;
-  bool restore_diacritics = true;   // Decode OCR damage with the model.
+  bool restore_diacritics = true;     // Decode OCR damage with the model.
   double confidence_threshold = 0.6;  // Edits below it are flagged uncertain.
 };
 
