@@ -81,6 +81,21 @@ void AppendUtf8(char32_t cp, std::string* out) {
   }
 }
 
+std::u32string ToUtf32(std::string_view utf8) {
+  std::u32string out;
+  out.reserve(utf8.size());
+  size_t pos = 0;
+  while (pos < utf8.size()) out.push_back(NextCodePoint(utf8, &pos));
+  return out;
+}
+
+std::string ToUtf8(std::u32string_view text) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (char32_t c : text) AppendUtf8(c, &out);
+  return out;
+}
+
 std::string Base64(std::string_view bytes) {
   static constexpr char kAlphabet[] =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

@@ -22,6 +22,11 @@ char32_t NextCodePoint(std::string_view s, size_t* pos);
 
 void AppendUtf8(char32_t cp, std::string* out);
 
+// Whole strings between UTF-8 and UTF-32, for code that indexes by code
+// point; ill-formed bytes become U+FFFD as in NextCodePoint.
+std::u32string ToUtf32(std::string_view utf8);
+std::string ToUtf8(std::u32string_view text);
+
 // Standard base64 with padding, for bytes that are not text.
 std::string Base64(std::string_view bytes);
 

@@ -12,14 +12,6 @@
 namespace vnplan {
 namespace {
 
-std::u32string Decode(std::string_view s) {
-  std::u32string out;
-  out.reserve(s.size());
-  size_t pos = 0;
-  while (pos < s.size()) out.push_back(NextCodePoint(s, &pos));
-  return out;
-}
-
 std::string Nfc(std::string_view s) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
@@ -34,7 +26,7 @@ std::string Nfc(std::string_view s) {
 // NFC code points with white space runs folded to one space and trimmed.
 std::u32string Folded(std::string_view s) {
   std::u32string out;
-  for (char32_t c : Decode(Nfc(s))) {
+  for (char32_t c : ToUtf32(Nfc(s))) {
     if (u_isUWhiteSpace(c)) {
       if (!out.empty() && out.back() != U' ') out.push_back(U' ');
     } else {
@@ -124,12 +116,6 @@ std::vector<std::u32string> SyllablesOf(const std::u32string& text) {
   return out;
 }
 
-std::string Encode(const std::u32string& s) {
-  std::string out;
-  for (char32_t c : s) AppendUtf8(c, &out);
-  return out;
-}
-
 }  // namespace
 
 TextScore& TextScore::operator+=(const TextScore& o) {
@@ -165,7 +151,7 @@ std::string StripDiacritics(std::string_view text) {
 
 std::vector<std::string> Syllables(std::string_view text) {
   std::vector<std::string> out;
-  for (const auto& s : SyllablesOf(Decode(Nfc(text)))) out.push_back(Encode(s));
+  for (const auto& s : SyllablesOf(ToUtf32(Nfc(text)))) out.push_back(ToUtf8(s));
   return out;
 }
 

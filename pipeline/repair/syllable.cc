@@ -28,21 +28,6 @@ char32_t LowerBase(char32_t lower) {
 
 }  // namespace
 
-std::u32string ToUtf32(std::string_view utf8) {
-  std::u32string out;
-  out.reserve(utf8.size());
-  size_t pos = 0;
-  while (pos < utf8.size()) out.push_back(NextCodePoint(utf8, &pos));
-  return out;
-}
-
-std::string ToUtf8(std::u32string_view text) {
-  std::string out;
-  out.reserve(text.size() + 8);
-  for (char32_t c : text) AppendUtf8(c, &out);
-  return out;
-}
-
 char32_t LowerChar(char32_t c) {
   return c < 0x80 ? (c >= 'A' && c <= 'Z' ? c + 32 : c) : static_cast<char32_t>(u_tolower(c));
 }

@@ -15,10 +15,9 @@
 #include <string>
 #include <string_view>
 
-namespace vnplan {
+#include "pipeline/utf8.h"
 
-std::u32string ToUtf32(std::string_view utf8);
-std::string ToUtf8(std::u32string_view text);
+namespace vnplan {
 
 // Lowercase/uppercase of one code point (ICU's simple case mapping).
 char32_t LowerChar(char32_t c);
