@@ -20,7 +20,8 @@ packages=(
   # Benchmarks against the peers users would pick instead, and model training:
   # Tesseract's English model produces the OCR damage the repair model learns,
   # hunspell-vi and fcitx5-bamboo list Vietnamese syllables.
-  ocrmypdf tesseract-ocr-eng hunspell-vi fcitx5-bamboo
+  # (unpaper is what OCRmyPDF's --clean runs; bc does the benchmarks' arithmetic.)
+  ocrmypdf unpaper bc tesseract-ocr-eng hunspell-vi fcitx5-bamboo
 )
 
 missing=()

@@ -12,11 +12,6 @@
 #include "pipeline/load.h"
 #include "tests/ocr/ocr_test_util.h"
 
-// ocr_tests links vnplan_ocr only; the scorer is compiled in here until the
-// build links vnplan_eval to it (requested from the lead). The archive's copy
-// is then never pulled in, so both can coexist meanwhile.
-#include "pipeline/eval/text_metrics.cc"  // NOLINT(build/include)
-
 namespace vnplan {
 namespace {
 
