@@ -162,6 +162,13 @@ int RunBatchCommand(const BatchCommand& command, int argc, char** argv, int firs
       std::fprintf(stderr, "vnplan: %s\n", r.error.c_str());
       return;
     }
+    // Warnings go to stderr too: text outputs have nowhere else to carry
+    // them, and a batch log should show every file that needs a look.
+    for (const auto& d : r.doc.diagnostics) {
+      std::string page = d.page > 0 ? ": page " + std::to_string(d.page) : "";
+      std::fprintf(stderr, "vnplan: %s%s: %s (%s): %s\n", r.path.c_str(), page.c_str(),
+                   d.severity.c_str(), d.stage.c_str(), d.message.c_str());
+    }
     try {
       if (!out_dir.empty()) {
         std::string out = OutputPath(out_dir, r.path, command.extension);
