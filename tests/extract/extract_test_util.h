@@ -8,16 +8,28 @@
 
 #include "extractors/extract_stage.h"
 #include "pipeline/load.h"
+#include "pipeline/segment/segment_model.h"
 #include "pipeline/segment/segment_stage.h"
 
 namespace vnplan {
 
-inline Document Extracted(const std::string& text) {
+inline const SegmentModel& TestSegmentModel() {
+  static const SegmentModel model = SegmentModel::Load(VNPLAN_MODELS_DIR);
+  return model;
+}
+
+// The Document as the extractors receive it: loaded and segmented.
+inline Document Segmented(const std::string& text) {
   static const std::unique_ptr<Stage> segment = MakeSegmentStage({VNPLAN_MODELS_DIR});
-  static const std::unique_ptr<Stage> extract = MakeExtractStage({VNPLAN_MODELS_DIR});
   Document doc = FromText("plan.txt", text);
   doc.text = doc.original_text;
   segment->Run(doc);
+  return doc;
+}
+
+inline Document Extracted(const std::string& text) {
+  static const std::unique_ptr<Stage> extract = MakeExtractStage({VNPLAN_MODELS_DIR});
+  Document doc = Segmented(text);
   extract->Run(doc);
   return doc;
 }

@@ -4,23 +4,11 @@
 
 #include "pipeline/load.h"
 #include "pipeline/segment/segment_stage.h"
+#include "tests/extract/extract_test_util.h"
 #include "tests/segment/golden_cases.h"
 
 namespace vnplan {
 namespace {
-
-const SegmentModel& Model() {
-  static const SegmentModel model = SegmentModel::Load(VNPLAN_MODELS_DIR);
-  return model;
-}
-
-Document Segmented(const std::string& text) {
-  Document doc = FromText("test.txt", text);
-  doc.text = doc.original_text;
-  static const auto stage = MakeSegmentStage({VNPLAN_MODELS_DIR});
-  stage->Run(doc);
-  return doc;
-}
 
 std::string SpanText(const Document& doc, const SourceSpan& span) {
   return doc.text.substr(span.begin, span.end - span.begin);
@@ -40,7 +28,7 @@ TEST(Header, TwoColumnHeaderWithWrappedIssuer) {
       "Căn cứ Luật Tổ chức chính quyền địa phương;\n"
       "I. MỤC ĐÍCH\n");
   std::vector<std::string> warnings;
-  Header h = ExtractHeader(doc, Model(), &warnings);
+  Header h = ExtractHeader(doc, TestSegmentModel(), &warnings);
   ASSERT_EQ(h.issuers.size(), 1u);
   EXPECT_EQ(h.issuers[0].name.value, "ỦY BAN NHÂN DÂN TỈNH AN PHÚ");
   EXPECT_EQ(h.issuers[0].level, 0);
@@ -68,7 +56,7 @@ TEST(Header, StackedHierarchyAndMottoRunIntoAnIssuerLine) {
       "KE HOACH\n"
       "Phổ cập giáo dục năm 2023\n");
   std::vector<std::string> warnings;
-  Header h = ExtractHeader(doc, Model(), &warnings);
+  Header h = ExtractHeader(doc, TestSegmentModel(), &warnings);
   ASSERT_EQ(h.issuers.size(), 2u);
   EXPECT_EQ(h.issuers[0].name.value, "UBND HUYỆN KIẾN AN");
   EXPECT_EQ(h.issuers[1].name.value, "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO");
@@ -92,7 +80,7 @@ TEST(Header, NumberAndDateInOneCellAndATitleAfterABlankLine) {
       "\n"
       "Thực hiện Quyết định số 23/QĐ-TTg ngày 07/01/2021;\n");
   std::vector<std::string> warnings;
-  Header h = ExtractHeader(doc, Model(), &warnings);
+  Header h = ExtractHeader(doc, TestSegmentModel(), &warnings);
   ASSERT_EQ(h.issuers.size(), 1u);
   EXPECT_EQ(h.issuers[0].name.value, "TỈNH AN PHÚ");
   EXPECT_EQ(h.number.value, "52");
@@ -106,7 +94,7 @@ TEST(Header, NumberAndDateInOneCellAndATitleAfterABlankLine) {
 TEST(Header, MissingFieldsAreAbsentWithWarnings) {
   Document doc = Segmented("KẾ HOẠCH\nThực hiện công tác năm 2024\n\nThực hiện Kế hoạch số 1.\n");
   std::vector<std::string> warnings;
-  Header h = ExtractHeader(doc, Model(), &warnings);
+  Header h = ExtractHeader(doc, TestSegmentModel(), &warnings);
   EXPECT_TRUE(h.issuers.empty());
   EXPECT_FALSE(h.number.found());
   EXPECT_FALSE(h.date.found());
@@ -115,7 +103,7 @@ TEST(Header, MissingFieldsAreAbsentWithWarnings) {
 
   Document novel = Segmented("Trời mưa.\nCô bé đứng bên hiên.\n");
   warnings.clear();
-  h = ExtractHeader(novel, Model(), &warnings);
+  h = ExtractHeader(novel, TestSegmentModel(), &warnings);
   EXPECT_FALSE(h.type.found());
   // The segment stage reported the missing header; nothing is said twice.
   EXPECT_TRUE(warnings.empty());
@@ -141,7 +129,7 @@ void ExpectHeader(const GoldenCase& c) {
   if (!c.expected.contains("header")) return;
   const nlohmann::json& want = c.expected["header"];
   std::vector<std::string> warnings;
-  Header h = ExtractHeader(c.doc, Model(), &warnings);
+  Header h = ExtractHeader(c.doc, TestSegmentModel(), &warnings);
   if (want.contains("issuers")) {
     std::vector<std::string> issuers;
     for (const Issuer& i : h.issuers) issuers.push_back(i.name.value);

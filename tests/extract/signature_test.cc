@@ -4,23 +4,11 @@
 
 #include "pipeline/load.h"
 #include "pipeline/segment/segment_stage.h"
+#include "tests/extract/extract_test_util.h"
 #include "tests/segment/golden_cases.h"
 
 namespace vnplan {
 namespace {
-
-const SegmentModel& Model() {
-  static const SegmentModel model = SegmentModel::Load(VNPLAN_MODELS_DIR);
-  return model;
-}
-
-Document Segmented(const std::string& text) {
-  Document doc = FromText("test.txt", text);
-  doc.text = doc.original_text;
-  static const auto stage = MakeSegmentStage({VNPLAN_MODELS_DIR});
-  stage->Run(doc);
-  return doc;
-}
 
 std::vector<std::string> Values(const std::vector<Field>& fields) {
   std::vector<std::string> out;
@@ -40,13 +28,13 @@ TEST(Signature, TwoColumnClosing) {
       "\n"
       "                                            Lê Hữu Tường\n");
   std::vector<std::string> warnings;
-  Signature sig = ExtractSignature(doc, Model(), &warnings);
+  Signature sig = ExtractSignature(doc, TestSegmentModel(), &warnings);
   EXPECT_EQ(sig.authority.value, "KT. CHỦ TỊCH");
   EXPECT_EQ(sig.title.value, "PHÓ CHỦ TỊCH");
   EXPECT_EQ(sig.name.value, "Lê Hữu Tường");
   EXPECT_EQ(doc.text.substr(sig.name.span.begin, sig.name.span.end - sig.name.span.begin),
             "Lê Hữu Tường");
-  std::vector<Field> recipients = ExtractRecipients(doc, Model(), &warnings);
+  std::vector<Field> recipients = ExtractRecipients(doc, TestSegmentModel(), &warnings);
   EXPECT_EQ(Values(recipients),
             (std::vector<std::string>{"Bộ Y tế (b/c)", "UBND các huyện, thị xã, thành phố",
                                       "Lưu: VT, KGVX"}));
@@ -60,11 +48,11 @@ TEST(Signature, StackedClosingWithWrappedAuthority) {
       "Noi nhan:\n\n- Sở Tài chính;\n- Luu: VT.\n\n"
       "TM. ỦY BAN NHÂN DÂN\nHUYỆN AN LÃO\nCHỦ TỊCH\n\nĐặng Quốc Vinh\n");
   std::vector<std::string> warnings;
-  Signature sig = ExtractSignature(doc, Model(), &warnings);
+  Signature sig = ExtractSignature(doc, TestSegmentModel(), &warnings);
   EXPECT_EQ(sig.authority.value, "TM. ỦY BAN NHÂN DÂN HUYỆN AN LÃO");
   EXPECT_EQ(sig.title.value, "CHỦ TỊCH");
   EXPECT_EQ(sig.name.value, "Đặng Quốc Vinh");
-  EXPECT_EQ(ExtractRecipients(doc, Model(), &warnings).size(), 2u);
+  EXPECT_EQ(ExtractRecipients(doc, TestSegmentModel(), &warnings).size(), 2u);
   EXPECT_TRUE(warnings.empty()) << warnings.front();
 }
 
@@ -78,11 +66,11 @@ TEST(Signature, ColumnsRunTogetherByOcr) {
       "- Các sở, ban, ngành; Hoàng Thị Mai\n"
       "- Lưu: VT, VX2.\n");
   std::vector<std::string> warnings;
-  Signature sig = ExtractSignature(doc, Model(), &warnings);
+  Signature sig = ExtractSignature(doc, TestSegmentModel(), &warnings);
   EXPECT_EQ(sig.authority.value, "KT, CHỦ TỊCH");
   EXPECT_EQ(sig.title.value, "PHÓ CHỦ TỊCH");
   EXPECT_EQ(sig.name.value, "Hoàng Thị Mai");
-  EXPECT_EQ(Values(ExtractRecipients(doc, Model(), &warnings)),
+  EXPECT_EQ(Values(ExtractRecipients(doc, TestSegmentModel(), &warnings)),
             (std::vector<std::string>{"Bộ Y tế; (báo cáo)", "CT, các PCT UBND tỉnh",
                                       "Các sở, ban, ngành", "Lưu: VT, VX2"}));
   EXPECT_TRUE(warnings.empty()) << warnings.front();
@@ -93,9 +81,9 @@ TEST(Signature, RecipientsUnderALabelOcrGarbled) {
       "1. Nội dung\nLàm tốt./.\n\nTM. ỦY BAN NHÂN DÂN\n"
       "Ng{ ’ihén(:fng       CHỦ TỊCH\n- Bộ Y tế;\n-Sở Tài chính;\n- Lưu: VT.\n\nLê Văn Tám\n");
   std::vector<std::string> warnings;
-  EXPECT_EQ(Values(ExtractRecipients(doc, Model(), &warnings)),
+  EXPECT_EQ(Values(ExtractRecipients(doc, TestSegmentModel(), &warnings)),
             (std::vector<std::string>{"Bộ Y tế", "Sở Tài chính", "Lưu: VT"}));
-  Signature sig = ExtractSignature(doc, Model(), &warnings);
+  Signature sig = ExtractSignature(doc, TestSegmentModel(), &warnings);
   EXPECT_EQ(sig.authority.value, "TM. ỦY BAN NHÂN DÂN");
   EXPECT_EQ(sig.title.value, "CHỦ TỊCH");
   EXPECT_EQ(sig.name.value, "Lê Văn Tám");
@@ -106,12 +94,12 @@ TEST(Signature, NameInCapitalsBelowTheSpaceForTheSignature) {
   Document doc = Segmented(
       "1. Nội dung\nLàm tốt./.\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nPHỤ TRÁCH\n\n\nTRẦN VĂN BA\n");
   std::vector<std::string> warnings;
-  Signature sig = ExtractSignature(doc, Model(), &warnings);
+  Signature sig = ExtractSignature(doc, TestSegmentModel(), &warnings);
   EXPECT_EQ(sig.title.value, "PHÓ GIÁM ĐỐC PHỤ TRÁCH");
   EXPECT_EQ(sig.name.value, "TRẦN VĂN BA");
 
   doc = Segmented("1. Nội dung\nLàm tốt./.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n");
-  sig = ExtractSignature(doc, Model(), &warnings);
+  sig = ExtractSignature(doc, TestSegmentModel(), &warnings);
   EXPECT_EQ(sig.title.value, "CHỦ TỊCH");
   EXPECT_FALSE(sig.name.found());
 }
@@ -119,7 +107,7 @@ TEST(Signature, NameInCapitalsBelowTheSpaceForTheSignature) {
 TEST(Signature, RecipientsCutShortAreWarnedOf) {
   Document doc = Segmented("1. Nội dung\nLàm tốt./.\nNơi nhận:\n- Sở Y tế;\n- Sở Tài chính;\n");
   std::vector<std::string> warnings;
-  EXPECT_EQ(ExtractRecipients(doc, Model(), &warnings).size(), 2u);
+  EXPECT_EQ(ExtractRecipients(doc, TestSegmentModel(), &warnings).size(), 2u);
   ASSERT_EQ(warnings.size(), 1u);
   EXPECT_NE(warnings[0].find("archive entry"), std::string::npos);
 }
@@ -127,7 +115,7 @@ TEST(Signature, RecipientsCutShortAreWarnedOf) {
 TEST(Signature, NameOnlyAndNothingAtAll) {
   Document doc = Segmented("1. Nội dung\nLàm tốt./.\n\n\nPhạm Thị Oanh\n");
   std::vector<std::string> warnings;
-  Signature sig = ExtractSignature(doc, Model(), &warnings);
+  Signature sig = ExtractSignature(doc, TestSegmentModel(), &warnings);
   EXPECT_EQ(sig.name.value, "Phạm Thị Oanh");
   EXPECT_FALSE(sig.authority.found());
   EXPECT_FALSE(sig.title.found());
@@ -135,9 +123,9 @@ TEST(Signature, NameOnlyAndNothingAtAll) {
 
   Document prose = Segmented("Một đoạn văn không có chữ ký.\nvà kết thúc ở đây.\n");
   warnings.clear();
-  sig = ExtractSignature(prose, Model(), &warnings);
+  sig = ExtractSignature(prose, TestSegmentModel(), &warnings);
   EXPECT_FALSE(sig.name.found());
-  EXPECT_TRUE(ExtractRecipients(prose, Model(), &warnings).empty());
+  EXPECT_TRUE(ExtractRecipients(prose, TestSegmentModel(), &warnings).empty());
   // The segment stage reported the missing zones; nothing is said twice.
   EXPECT_TRUE(warnings.empty());
   EXPECT_EQ(prose.diagnostics.size(), 4u);
@@ -148,7 +136,7 @@ void ExpectClosing(const GoldenCase& c) {
   std::vector<std::string> warnings;
   if (c.expected.contains("signature")) {
     const nlohmann::json& want = c.expected["signature"];
-    Signature sig = ExtractSignature(c.doc, Model(), &warnings);
+    Signature sig = ExtractSignature(c.doc, TestSegmentModel(), &warnings);
     const std::pair<const char*, const Field*> fields[] = {
         {"authority", &sig.authority}, {"title", &sig.title}, {"name", &sig.name}};
     for (const auto& [key, got] : fields) {
@@ -162,7 +150,7 @@ void ExpectClosing(const GoldenCase& c) {
     }
   }
   if (c.expected.contains("recipients")) {
-    EXPECT_EQ(ExtractRecipients(c.doc, Model(), &warnings).size(),
+    EXPECT_EQ(ExtractRecipients(c.doc, TestSegmentModel(), &warnings).size(),
               c.expected["recipients"].get<size_t>());
   }
 }
