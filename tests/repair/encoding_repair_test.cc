@@ -12,6 +12,7 @@
 #include <string>
 
 #include "pipeline/utf8.h"
+#include "tests/repair/encode_util.h"
 
 namespace vnplan {
 namespace {
@@ -29,41 +30,6 @@ const std::string kPlan =
     "2. Giảm thiểu thiệt hại về người và tài sản của Nhà nước và nhân dân.\n"
     "II. NHIỆM VỤ\n"
     "Các xã, thị trấn rà soát khu dân cư có nguy cơ sạt lở đất, lũ quét.\n";
-
-std::string Nfc(std::string_view s) {
-  UErrorCode status = U_ZERO_ERROR;
-  std::string out;
-  icu::Normalizer2::getNFCInstance(status)
-      ->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size())), status)
-      .toUTF8String(out);
-  return out;
-}
-
-std::string Iconv(const char* to, const std::string& utf8) {
-  iconv_t cd = iconv_open(to, "UTF-8");
-  std::string out(utf8.size() * 4 + 16, '\0');
-  char* in_ptr = const_cast<char*>(utf8.data());
-  size_t in_left = utf8.size();
-  char* out_ptr = out.data();
-  size_t out_left = out.size();
-  EXPECT_NE(iconv(cd, &in_ptr, &in_left, &out_ptr, &out_left), static_cast<size_t>(-1));
-  iconv(cd, nullptr, nullptr, &out_ptr, &out_left);
-  iconv_close(cd);
-  out.resize(out_ptr - out.data());
-  return out;
-}
-
-std::string Mojibake(const std::string& utf8) {
-  UErrorCode status = U_ZERO_ERROR;
-  UConverter* cnv = ucnv_open("windows-1252", &status);
-  std::u16string buf(utf8.size(), u'\0');
-  int32_t n = ucnv_toUChars(cnv, buf.data(), static_cast<int32_t>(buf.size()), utf8.data(),
-                            static_cast<int32_t>(utf8.size()), &status);
-  ucnv_close(cnv);
-  std::string out;
-  icu::UnicodeString(buf.data(), n).toUTF8String(out);
-  return out;
-}
 
 class EncodingRepairTest : public ::testing::Test {
  protected:

@@ -12,6 +12,7 @@
 #include "pipeline/repair/legacy_encoding.h"
 #include "pipeline/repair/vietnamese_syllable.h"
 #include "pipeline/utf8.h"
+#include "tests/repair/encode_util.h"
 
 namespace vnplan {
 namespace {
@@ -28,30 +29,6 @@ const char* const kLines[] = {
     "Tỷ lệ hồ sơ được xử lý đúng hạn đạt 95% vào năm 2025, thuở trước ít ỏi.",
     "Ưu tiên nguồn lực cho vùng sâu, vùng xa; Ơn nghĩa, ỨNG PHÓ, ỰA, ẴM, ẲNG.",
 };
-
-std::string Nfc(std::string_view s) {
-  UErrorCode status = U_ZERO_ERROR;
-  std::string out;
-  icu::Normalizer2::getNFCInstance(status)
-      ->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size())), status)
-      .toUTF8String(out);
-  return out;
-}
-
-std::string Iconv(const char* to, const std::string& utf8) {
-  iconv_t cd = iconv_open(to, "UTF-8");
-  EXPECT_NE(cd, reinterpret_cast<iconv_t>(-1)) << to;
-  std::string out(utf8.size() * 4 + 16, '\0');
-  char* in_ptr = const_cast<char*>(utf8.data());
-  size_t in_left = utf8.size();
-  char* out_ptr = out.data();
-  size_t out_left = out.size();
-  EXPECT_NE(iconv(cd, &in_ptr, &in_left, &out_ptr, &out_left), static_cast<size_t>(-1)) << utf8;
-  iconv(cd, nullptr, nullptr, &out_ptr, &out_left);
-  iconv_close(cd);
-  out.resize(out_ptr - out.data());
-  return out;
-}
 
 // Windows-1258 has precomposed â ê ô ă ơ ư but writes tones as combining
 // marks: split the tone off each letter ICU cannot encode whole.
@@ -81,21 +58,6 @@ std::string ToCp1258(const std::string& utf8) {
     EXPECT_TRUE(encode(nfc->normalize(base, status)) && encode(tone)) << utf8;
   }
   ucnv_close(cnv);
-  return out;
-}
-
-// UTF-8 bytes read as Windows-1252, the way a misconfigured program shows
-// them, and written back as UTF-8.
-std::string Mojibake(const std::string& utf8) {
-  UErrorCode status = U_ZERO_ERROR;
-  UConverter* cnv = ucnv_open("windows-1252", &status);
-  UChar buf[4096];
-  int32_t n =
-      ucnv_toUChars(cnv, buf, 4096, utf8.data(), static_cast<int32_t>(utf8.size()), &status);
-  ucnv_close(cnv);
-  EXPECT_TRUE(U_SUCCESS(status));
-  std::string out;
-  icu::UnicodeString(buf, n).toUTF8String(out);
   return out;
 }
 

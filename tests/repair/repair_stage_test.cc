@@ -14,6 +14,7 @@
 #include "pipeline/error.h"
 #include "pipeline/load.h"
 #include "pipeline/utf8.h"
+#include "tests/repair/encode_util.h"
 
 namespace vnplan {
 namespace {
@@ -28,16 +29,6 @@ Document Repair(std::string bytes, RepairOptions options = {}) {
   Document doc = FromText("test.txt", std::move(bytes));
   MakeStage(options)->Run(doc);
   return doc;
-}
-
-std::string Nfc(const std::string& s) {
-  UErrorCode status = U_ZERO_ERROR;
-  std::string out;
-  icu::Normalizer2::getNFCInstance(status)
-      ->normalize(icu::UnicodeString::fromUTF8(s), status)
-      .toUTF8String(out);
-  EXPECT_TRUE(U_SUCCESS(status));
-  return out;
 }
 
 TEST(RepairStage, MissingModelsThrow) {
@@ -69,24 +60,10 @@ TEST(RepairStage, UnknownEncodingThrows) {
   EXPECT_THROW(MakeStage(options), Error);
 }
 
-std::string Tcvn3(const std::string& utf8) {
-  iconv_t cd = iconv_open("TCVN5712-1", "UTF-8");
-  std::string out(utf8.size() * 2 + 16, '\0');
-  char* in_ptr = const_cast<char*>(utf8.data());
-  size_t in_left = utf8.size();
-  char* out_ptr = out.data();
-  size_t out_left = out.size();
-  EXPECT_NE(iconv(cd, &in_ptr, &in_left, &out_ptr, &out_left), static_cast<size_t>(-1));
-  iconv(cd, nullptr, nullptr, &out_ptr, &out_left);
-  iconv_close(cd);
-  out.resize(out_ptr - out.data());
-  return out;
-}
-
 TEST(RepairStage, MixedDocumentBecomesOneCleanText) {
   // Decomposed Unicode, TCVN3 bytes with the modern tone placement, VIQR.
   std::string in = "Ho\u0300a Bi\u0300nh, nga\u0300y 14 tha\u0301ng 3\n" +
-                   Tcvn3("Phát triển thuỷ lợi, khoẻ mạnh\n") + "\n" +
+                   Iconv("TCVN5712-1", "Phát triển thuỷ lợi, khoẻ mạnh\n") + "\n" +
                    "Ke^' hoa.ch pho`ng cho^'ng thie^n tai\n";
   Document doc = Repair(in);
   EXPECT_EQ(doc.text,
@@ -106,7 +83,7 @@ TEST(RepairStage, ToneOptionAndForcedEncoding) {
   RepairOptions options;
   options.tone = TonePlacement::kModern;
   options.encoding = "tcvn3";
-  Document doc = Repair(Tcvn3("Hòa Bình, thủy lợi\n"), options);
+  Document doc = Repair(Iconv("TCVN5712-1", "Hòa Bình, thủy lợi\n"), options);
   EXPECT_EQ(doc.text, "Hoà Bình, thuỷ lợi\n");
   EXPECT_EQ(doc.encoding, "tcvn3");
 }
