@@ -67,20 +67,22 @@ char FoldCodePoint(char32_t cp) {
   return '#';
 }
 
+char NextFoldedChar(std::string_view s, size_t* pos) {
+  unsigned char b = static_cast<unsigned char>(s[*pos]);
+  if (b < 0x80) {
+    ++*pos;
+    return static_cast<char>(b);
+  }
+  return FoldCodePoint(NextCodePoint(s, pos));
+}
+
 FoldedText::FoldedText(std::string_view source) {
   cased_.reserve(source.size());
   origin_.reserve(source.size() + 1);
   size_t pos = 0;
   while (pos < source.size()) {
     size_t start = pos;
-    unsigned char b = static_cast<unsigned char>(source[pos]);
-    char c;
-    if (b < 0x80) {
-      c = static_cast<char>(b);
-      ++pos;
-    } else {
-      c = FoldCodePoint(NextCodePoint(source, &pos));
-    }
+    char c = NextFoldedChar(source, &pos);
     if (c == 0) continue;
     cased_.push_back(c);
     origin_.push_back(static_cast<uint32_t>(start));

@@ -49,6 +49,10 @@ class FoldedText {
 // they go instead of copying the text.
 char FoldCodePoint(char32_t cp);
 
+// FoldCodePoint of the code point at s[*pos], advancing *pos past it; ASCII
+// takes a fast path, as it is most of any Vietnamese text's bytes.
+char NextFoldedChar(std::string_view s, size_t* pos);
+
 // The lowercase folded form of `s`, without the offset map.
 std::string Fold(std::string_view s);
 

@@ -25,14 +25,7 @@ std::vector<KeyWord> KeyWords(std::string_view text) {
   size_t pos = 0;
   while (pos < text.size()) {
     size_t start = pos;
-    unsigned char b = static_cast<unsigned char>(text[pos]);
-    char c;
-    if (b < 0x80) {
-      c = static_cast<char>(b);
-      ++pos;
-    } else {
-      c = FoldCodePoint(NextCodePoint(text, &pos));
-    }
+    char c = NextFoldedChar(text, &pos);
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
     if (c == 0) {
       if (in_word) words.back().end = pos;  // A combining mark of the word's last letter.
