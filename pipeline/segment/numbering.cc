@@ -99,6 +99,14 @@ MarkReading MarkReader::Read(std::string_view line) const {
   size_t j = i;
   if (line.substr(i, kSmallD.size()) == kSmallD) {
     j += kSmallD.size();
+  } else if (auto it = std::find_if(model_->letter_lookalikes.begin(),
+                                    model_->letter_lookalikes.end(),
+                                    [&](const auto& l) {
+                                      return static_cast<unsigned char>(l.first[0]) >= 0x80 &&
+                                             line.substr(i, l.first.size()) == l.first;
+                                    });
+             it != model_->letter_lookalikes.end()) {
+    j += it->first.size();
   } else {
     while (
         j < line.size() && j - i < kMaxToken &&
@@ -167,6 +175,13 @@ MarkReading MarkReader::Read(std::string_view line) const {
   if (std::any_of(model_->letter_sequences.begin(), model_->letter_sequences.end(),
                   [&](const auto& s) { return std::find(s.begin(), s.end(), token) != s.end(); })) {
     reading.marks.push_back(MakeMark(MarkStyle::kLetter, std::string(token)));
+  }
+  for (const auto& [seen, as] : model_->letter_lookalikes) {
+    if (token == seen) {
+      Mark mark = MakeMark(MarkStyle::kLetter, as);
+      mark.seen = seen;
+      reading.marks.push_back(std::move(mark));
+    }
   }
   if (token.size() == 1 && token[0] >= 'A' && token[0] <= 'Z') {
     reading.marks.push_back(

@@ -3,7 +3,7 @@
 //
 // A mark can often be read more than one way: "l." is a damaged roman I or
 // the letter l, "I1." is roman II with an OCR '1', "V." is roman five or the
-// letter V. Read() returns every plausible reading, likeliest first; the
+// letter V, "¢)" is the letter c, "d)" may be đ whose stroke OCR lost. Read() returns every plausible reading, likeliest first; the
 // section builder keeps the one that continues the numbering it has seen,
 // which is how damaged numerals and dates or amounts that happen to open a
 // line ("2025. Năm...", "1.500 ha") are told apart from real parts.
@@ -26,6 +26,7 @@ struct Mark {
   int ordinal = 0;     // Roman and arabic value, last part of a decimal; 0 otherwise.
   std::string prefix;  // Decimal: the parts before the last ("2" of "2.1").
   int depth = 1;       // Decimal: how many parts.
+  std::string seen;    // Letter read from an OCR look-alike: what was printed ("¢").
 };
 
 struct MarkReading {

@@ -193,6 +193,7 @@ class Builder {
         restored_.push_back(read.number + " as " + mark.number);
       }
       if (!Continues(previous, mark)) return false;
+      if (!mark.seen.empty()) restored_.push_back(mark.seen + " as " + mark.number);
       if (mark.ordinal > previous.ordinal + 1 && previous.ordinal > 0) {
         skips_.push_back(previous.number + " to " + mark.number);
       }

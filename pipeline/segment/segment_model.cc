@@ -44,6 +44,9 @@ void LoadNumbering(const std::string& path, SegmentModel* m) {
         throw Error(Where(path, r), "roman look-alikes map one ASCII character to I, V or X");
       }
       m->roman_lookalike[static_cast<unsigned char>(from[0])] = to[0];
+    } else if (role == "letter") {
+      Require(path, r, 3);
+      m->letter_lookalikes.emplace_back(r.fields[1], r.fields[2]);
     } else if (role == "bullet") {
       m->bullets.push_back(r.fields[1]);
     } else {

@@ -8,6 +8,7 @@
 #define VNPLAN_PIPELINE_SEGMENT_SEGMENT_MODEL_H_
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "pipeline/segment/phrase.h"
@@ -25,6 +26,8 @@ struct SegmentModel {
   // Indexed by any byte of a line; only ASCII entries are ever set, to 'I',
   // 'V' or 'X'.
   char roman_lookalike[256] = {};
+  // (character OCR printed, list letter it stands for), UTF-8.
+  std::vector<std::pair<std::string, std::string>> letter_lookalikes;
   std::vector<std::string> bullets;  // UTF-8 characters.
 
   PhraseList motto;

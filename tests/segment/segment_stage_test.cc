@@ -103,6 +103,21 @@ TEST(SegmentStage, BuildsTreeThroughOcrDamageAndStrayNumbers) {
   EXPECT_EQ(SpanText(doc, doc.sections[0].heading.span), "MỤC ĐÍCH, YÊU CẦU");
 }
 
+TEST(SegmentStage, ListLettersOcrPrintedAsLookAlikes) {
+  // OCR without Vietnamese prints "c)" as "¢)" and loses the stroke of "đ)";
+  // each is read as the letter that continues the list, and said so.
+  Document doc = Segment(
+      "KẾ HOẠCH\nThử\n\nI. NHIỆM VỤ\na) Một.\nb) Hai.\n\xC2\xA2) Ba.\nd) Bốn.\nd) Năm.\ne) Sáu.\n"
+      "d) dòng lạc.\n");
+  std::vector<std::string> got;
+  for (const Section& s : doc.sections) got.push_back(s.number + " " + s.heading.value);
+  std::vector<std::string> want = {"I NHIỆM VỤ", "a Một.", "b Hai.", "c Ba.",
+                                   "d Bốn.",     "đ Năm.", "e Sáu."};
+  EXPECT_EQ(got, want);
+  EXPECT_TRUE(Warned(doc, "read damaged part number ¢ as c"));
+  EXPECT_TRUE(Warned(doc, "read damaged part number d as đ"));
+}
+
 TEST(SegmentStage, KeepsAPartAfterASkippedRomanNumeral) {
   Document doc = Segment(
       "KẾ HOẠCH\nThử\n\nI. MỤC ĐÍCH\nII. NHIỆM VỤ\nIV. TỔ CHỨC THỰC HIỆN\n1. Phòng Tư "
