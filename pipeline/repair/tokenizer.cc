@@ -98,6 +98,16 @@ std::vector<Token> Tokenize(std::string_view line) {
                      IsBreakPunct(cps[k].c) ? TokenKind::kBreak : TokenKind::kPunct});
     };
     for (size_t k = lo; k < core_lo; ++k) punct(k);
+    // A list mark OCR glued to its text ("3.Sở Y tế", "2.1.Tổ chức") is a
+    // number, a point and a word, not one word.
+    for (size_t k = core_lo; k + 1 < core_hi && (IsDigit(cps[k].c) || cps[k].c == '.'); ++k) {
+      if (cps[k].c == '.' && k > core_lo && IsDigit(cps[k - 1].c) && IsLetterChar(cps[k + 1].c)) {
+        out.push_back({cps[core_lo].begin, cps[k - 1].end, TokenKind::kNumber});
+        out.push_back({cps[k].begin, cps[k].end, TokenKind::kPunct});
+        core_lo = k + 1;
+        break;
+      }
+    }
     if (core_lo < core_hi) ClassifyCore(cps, core_lo, core_hi, &out);
     for (size_t k = core_hi; k < hi; ++k) punct(k);
   }

@@ -41,6 +41,14 @@ TEST(TokenizerTest, DamagedWordsStayWords) {
             (std::vector<std::string>{"s6:W", "c6ng:W", "x&:W", "hoi:W", "1¢:W"}));
 }
 
+TEST(TokenizerTest, ListMarkGluedToItsTextSplitsOff) {
+  // The word after the mark is repaired as a word; amounts and dates stay whole.
+  std::string line = "3.S6 Y tế, 2.1.Tổ chức 2.500 v.v.";
+  EXPECT_EQ(Show(line, Tokenize(line)),
+            (std::vector<std::string>{"3:N", ".:P", "S6:W", "Y:W", "tế:W", ",:P", "2.1:N", ".:P",
+                                      "Tổ:W", "chức:W", "2.500:N", "v.v:W", ".:B"}));
+}
+
 TEST(TokenizerTest, ApostropheAfterALetterIsAHorn) {
   std::string line = "nguy co’ (tro’), ‘dap";
   EXPECT_EQ(
