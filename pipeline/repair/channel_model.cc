@@ -21,6 +21,8 @@ constexpr double kMinReadingCount = 2;
 // changed beyond recognition rather than aligned.
 constexpr size_t kMaxLength = 24;
 constexpr double kNever = -1e9;
+// Log probability of reading a sign the training never saw as a vowel.
+constexpr double kSignAsVowelLogProb = -4;
 // Every lowercase Vietnamese letter, for the dense tables.
 constexpr char32_t kVietnameseLetters[] =
     U"abcdefghijklmnopqrstuvwxyzđáàảãạăắằẳẵặâấầẩẫậéèẻẽẹêếềểễệíìỉĩịóòỏõọôốồổỗộơớờởỡợúùủũụưứừửữựýỳỷỹ"
@@ -250,11 +252,47 @@ std::vector<ChannelModel::Reading> ChannelModel::ReadingsOf(char32_t c) const {
   std::vector<Reading> out;
   if (auto it = readings_.find(c); it != readings_.end()) out = it->second;
   char32_t own = BaseLetter(c);
-  if (own != 0 && std::none_of(out.begin(), out.end(),
-                               [&](const Reading& r) { return r.second == 0 && r.base == own; })) {
-    out.push_back({0, own, static_cast<float>(std::log(0.5))});
+  auto has = [&](char32_t base) {
+    return std::any_of(out.begin(), out.end(),
+                       [&](const Reading& r) { return r.second == 0 && r.base == base; });
+  };
+  if (own != 0 && !has(own)) out.push_back({0, own, static_cast<float>(std::log(0.5))});
+  // A sign inside a word ("K&", "1¢") is a letter OCR could not read, most
+  // often a vowel under marks: any vowel is a reading, if an unlikely one.
+  // Quotes and apostrophes are what OCR makes of marks and horns ("tro’").
+  static constexpr std::u32string_view kMarkLike = U"'`´’‘\"“”";
+  if (own == 0 && !(c >= '0' && c <= '9') && kMarkLike.find(c) == std::u32string_view::npos) {
+    for (char32_t vowel : std::u32string_view(U"aeiouy")) {
+      if (!has(vowel)) out.push_back({0, vowel, static_cast<float>(kSignAsVowelLogProb)});
+    }
   }
   return out;
+}
+
+ChannelModel ChannelModel::Adapted(const std::vector<Sighting>& sightings, double share) const {
+  std::unordered_map<Key, double> seen;
+  double total = 0;
+  std::vector<AlignStep> steps;
+  for (const Sighting& w : sightings) {
+    if (w.intended.empty() || w.intended.size() > kMaxLength || w.observed.size() > kMaxLength) {
+      continue;
+    }
+    Align(
+        w.observed, w.intended, [this](char32_t i, char32_t f, char32_t s) { return Op(i, f, s); },
+        &steps);
+    for (const AlignStep& s : steps) seen[MakeKey(s.intended, s.first, s.second)] += w.times;
+    total += w.times * static_cast<double>(steps.size());
+  }
+  ChannelModel model;
+  model.counts_ = counts_;
+  if (total > 0) {
+    double trained = 0;
+    for (const auto& [key, count] : counts_) trained += count;
+    double weight = share * trained / total;
+    for (const auto& [key, count] : seen) model.counts_[key] += weight * count;
+  }
+  model.Index();
+  return model;
 }
 
 void ChannelModelBuilder::AddPair(std::u32string_view intended, std::u32string_view observed) {

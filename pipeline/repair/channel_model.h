@@ -42,6 +42,18 @@ class ChannelModel {
   // letter always has its own base among them.
   std::vector<Reading> ReadingsOf(char32_t c) const;
 
+  // An intended word seen printed as `observed`, `times` times.
+  struct Sighting {
+    std::u32string intended, observed;
+    double times = 1;
+  };
+  // This model after also seeing `sightings`, which weigh `share` of what
+  // the model was trained on. An archive's OCR engine has confusions of its
+  // own (P for Đ, & for ê, b for ố) that no training rendering shows; the
+  // words of a document repaired with confidence teach them, and the rest of
+  // it is then read with them.
+  ChannelModel Adapted(const std::vector<Sighting>& sightings, double share) const;
+
  private:
   friend class ChannelModelBuilder;
   using Key = uint64_t;  // intended | observed[0] << 21 | observed[1] << 42.

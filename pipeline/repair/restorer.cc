@@ -27,14 +27,14 @@ constexpr size_t kKeyBeam = 12;
 // A skeleton one letter away from a spelled key is a weaker match; only the
 // words the skeleton search ranks best are aligned character by character.
 constexpr double kSkeletonEditLogProb = -4;
-constexpr size_t kMaxAligned = 40;
+constexpr size_t kMaxAligned = 64;
 // Only the likeliest spellings are searched for near misses.
 constexpr size_t kNeighbourKeys = 3;
 // Stands for any letter in the index of one-letter changes.
 constexpr char kAnyLetter = '?';
 // Readings kept per word for decoding, and how far below the best a
 // reading may score before it is dropped (natural log).
-constexpr size_t kMaxCandidates = 10;
+constexpr size_t kMaxCandidates = 12;
 constexpr double kCandidateBeam = 12;
 // Readings per word the trigram search considers, the likeliest under the
 // bigram model.
@@ -50,6 +50,12 @@ constexpr double kUnknownOtherLogProb = -6.0;
 // inputs; the channel weights are fitted per chunk.
 constexpr size_t kChunkItems = 20000;
 constexpr int kEmIterations = 8;
+// A chunk is decoded a second time with the channel adapted to it when OCR
+// explains at least this share of its words; its readings at least this
+// sure teach the adapted channel, and weigh this share of the training.
+constexpr double kAdaptMinOcrShare = 0.05;
+constexpr double kAdaptMinConfidence = 0.9;
+constexpr double kAdaptShare = 0.5;
 
 double LogSumExp(double a, double b) {
   if (a < b) std::swap(a, b);
@@ -97,10 +103,6 @@ void Prune(std::vector<Partial>* partials) {
   if (partials->size() > kKeyBeam) partials->resize(kKeyBeam);
 }
 
-bool HasLetter(std::u32string_view word) {
-  return std::any_of(word.begin(), word.end(), IsLetterChar);
-}
-
 }  // namespace
 
 struct Restorer::Candidate {
@@ -116,6 +118,7 @@ struct Restorer::Item {
   size_t begin = 0, end = 0;  // Bytes of the text, for words.
   uint32_t fixed = LanguageModel::kBoundary;
   std::vector<Candidate>* candidates = nullptr;  // Null for numbers and boundaries.
+  std::u32string observed;                       // The word as written, for words.
   size_t choice = 0;
   double confidence = 1;
   // Case evidence: the word's shape, whether a sentence runs before it, and
@@ -206,7 +209,8 @@ void Restorer::Lookup(const std::string& key, double logp, bool neighbours,
   }
 }
 
-std::vector<Restorer::Candidate> Restorer::Candidates(std::u32string_view observed) const {
+std::vector<Restorer::Candidate> Restorer::Candidates(std::u32string_view observed,
+                                                      const ChannelModel& channel) const {
   std::vector<Candidate> out;
   std::u32string lower = ToLower(observed);
   uint32_t own = lm_.Find(ToUtf8(lower));
@@ -215,19 +219,22 @@ std::vector<Restorer::Candidate> Restorer::Candidates(std::u32string_view observ
     c.id = id;
     c.channel[kIntact] = spelt == observed ? 0 : kNever;
     c.channel[kStripped] = Strip(spelt) == observed ? 0 : kNever;
-    c.channel[kOcr] = channel_.LogProb(observed, spelt);
+    c.channel[kOcr] = channel.LogProb(observed, spelt);
     c.text = ToUtf8(spelt);
     return c;
   };
 
-  if (HasLetter(observed)) {
+  // A word with no character OCR makes of a letter is left as it is; one
+  // such as "&" or "1¢" may be all that is left of a syllable ("ở", "lệ").
+  if (std::any_of(observed.begin(), observed.end(),
+                  [&](char32_t c) { return !channel.ReadingsOf(c).empty(); })) {
     // Skeleton spellings the observed characters may stand for, best first.
     std::vector<std::vector<Partial>> at(observed.size() + 1);
     at[0].push_back({"", 0});
     for (size_t j = 0; j < observed.size(); ++j) {
       std::vector<Partial>& here = at[j];
       Prune(&here);
-      std::vector<ChannelModel::Reading> readings = channel_.ReadingsOf(observed[j]);
+      std::vector<ChannelModel::Reading> readings = channel.ReadingsOf(observed[j]);
       // A character with no reading of its own is skipped as debris, so
       // every spelling can reach the end of the word.
       bool alone = std::any_of(readings.begin(), readings.end(),
@@ -512,14 +519,48 @@ void Restorer::DecodeSentence(Item* items, size_t n, Memo* memo) const {
   }
 }
 
+ChannelModel Restorer::Adapt(const std::vector<Item>& items) const {
+  std::unordered_map<const Candidate*, ChannelModel::Sighting> seen;
+  for (const Item& item : items) {
+    if (!item.candidates || item.confidence < kAdaptMinConfidence) continue;
+    const Candidate& c = (*item.candidates)[item.choice];
+    // A name or foreign word kept as it is says nothing of the engine.
+    if (c.id == LanguageModel::kUnknown) continue;
+    auto [it, fresh] = seen.try_emplace(&c);
+    if (fresh) {
+      it->second.intended = ToUtf32(c.text);
+      it->second.observed = item.observed;
+      it->second.times = 0;
+    }
+    it->second.times += 1;
+  }
+  std::vector<ChannelModel::Sighting> sightings;
+  sightings.reserve(seen.size());
+  for (auto& [c, s] : seen) sightings.push_back(std::move(s));
+  return channel_.Adapted(sightings, kAdaptShare);
+}
+
 Rewrite Restorer::Restore(std::string_view text) const {
   RewriteBuilder out(text);
   std::vector<Item> items;
-  std::unordered_map<std::u32string, std::vector<Candidate>> cache;
+  std::unordered_map<std::u32string, std::vector<Candidate>> cache, adapted_cache;
   auto memo = std::make_unique<Memo>();
 
   auto flush = [&] {
-    Decode(items, FitWeights(items), memo.get());
+    Weights weights = FitWeights(items);
+    Decode(items, weights, memo.get());
+    if (std::exp(weights.log_weight[kOcr]) >= kAdaptMinOcrShare) {
+      ChannelModel adapted = Adapt(items);
+      for (Item& item : items) {
+        if (!item.candidates) continue;
+        auto it = adapted_cache.find(item.observed);
+        if (it == adapted_cache.end()) {
+          it = adapted_cache.emplace(item.observed, Candidates(item.observed, adapted)).first;
+        }
+        item.candidates = &it->second;
+      }
+      Decode(items, FitWeights(items), memo.get());
+    }
     for (const Item& item : items) {
       if (!item.candidates) continue;
       const Candidate& c = (*item.candidates)[item.choice];
@@ -531,6 +572,7 @@ Rewrite Restorer::Restore(std::string_view text) const {
     }
     items.clear();
     cache.clear();
+    adapted_cache.clear();
   };
   auto boundary = [&] {
     if (!items.empty() && !items.back().candidates &&
@@ -573,8 +615,9 @@ Rewrite Restorer::Restore(std::string_view text) const {
       } else {
         std::u32string observed = ToUtf32(line.substr(t.begin, t.end - t.begin));
         auto it = cache.find(observed);
-        if (it == cache.end()) it = cache.emplace(observed, Candidates(observed)).first;
+        if (it == cache.end()) it = cache.emplace(observed, Candidates(observed, channel_)).first;
         item.candidates = &it->second;
+        item.observed = std::move(observed);
         item.shape = shapes[k];
         item.mid_sentence = !items.empty() && (items.back().candidates ||
                                                items.back().fixed != LanguageModel::kBoundary);

@@ -52,7 +52,10 @@ class Restorer {
   struct Item;
   struct Weights;
   struct Memo;
-  std::vector<Candidate> Candidates(std::u32string_view observed) const;
+  std::vector<Candidate> Candidates(std::u32string_view observed,
+                                    const ChannelModel& channel) const;
+  // The channel adapted to the confident readings of a decoded chunk.
+  ChannelModel Adapt(const std::vector<Item>& items) const;
   // Adds to `found` the words whose skeleton is `key` or, with
   // `neighbours`, one letter from it, each with the best of `logp` plus the
   // edit's penalty.

@@ -99,12 +99,12 @@ MarkReading MarkReader::Read(std::string_view line) const {
   size_t j = i;
   if (line.substr(i, kSmallD.size()) == kSmallD) {
     j += kSmallD.size();
-  } else if (auto it = std::find_if(model_->letter_lookalikes.begin(),
-                                    model_->letter_lookalikes.end(),
-                                    [&](const auto& l) {
-                                      return static_cast<unsigned char>(l.first[0]) >= 0x80 &&
-                                             line.substr(i, l.first.size()) == l.first;
-                                    });
+  } else if (auto it =
+                 std::find_if(model_->letter_lookalikes.begin(), model_->letter_lookalikes.end(),
+                              [&](const auto& l) {
+                                return static_cast<unsigned char>(l.first[0]) >= 0x80 &&
+                                       line.substr(i, l.first.size()) == l.first;
+                              });
              it != model_->letter_lookalikes.end()) {
     j += it->first.size();
   } else {

@@ -3,9 +3,9 @@
 //
 // A mark can often be read more than one way: "l." is a damaged roman I or
 // the letter l, "I1." is roman II with an OCR '1', "V." is roman five or the
-// letter V, "¢)" is the letter c, "d)" may be đ whose stroke OCR lost. Read() returns every plausible reading, likeliest first; the
-// section builder keeps the one that continues the numbering it has seen,
-// which is how damaged numerals and dates or amounts that happen to open a
+// letter V, "¢)" is the letter c, "d)" may be đ whose stroke OCR lost. Read() returns every
+// plausible reading, likeliest first; the section builder keeps the one that continues the
+// numbering it has seen, which is how damaged numerals and dates or amounts that happen to open a
 // line ("2025. Năm...", "1.500 ha") are told apart from real parts.
 #ifndef VNPLAN_PIPELINE_SEGMENT_NUMBERING_H_
 #define VNPLAN_PIPELINE_SEGMENT_NUMBERING_H_

@@ -47,6 +47,47 @@ TEST_F(ChannelModelTest, LearnsConfusionsFromPairs) {
                           [](const ChannelModel::Reading& r) { return r.base == U'q'; }));
 }
 
+TEST_F(ChannelModelTest, AdaptsToAnEngineThatConfusesOtherwise) {
+  ChannelModelBuilder b;
+  for (int i = 0; i < 50; ++i) {
+    b.AddPair(U"bố", U"bé");
+    b.AddPair(U"bao", U"bao");
+  }
+  b.Write(path_);
+  ChannelModel m = ChannelModel::Load(path_);
+  auto reads_o = [](const ChannelModel& model) {
+    auto readings = model.ReadingsOf(U'b');
+    return std::any_of(readings.begin(), readings.end(),
+                       [](const ChannelModel::Reading& r) { return r.base == U'o'; });
+  };
+  EXPECT_FALSE(reads_o(m));
+  // A document whose engine prints ố as 'b'.
+  ChannelModel adapted = m.Adapted({{U"số", U"sb", 5}, {U"bao", U"bao", 20}}, 0.5);
+  EXPECT_TRUE(reads_o(adapted));
+  EXPECT_GT(adapted.LogProb(U"sb", U"số"), m.LogProb(U"sb", U"số") + 3);
+  // What the document confirms stays as likely; the model is unchanged.
+  EXPECT_GT(adapted.LogProb(U"bao", U"bao"), -0.5);
+  EXPECT_FALSE(reads_o(m));
+}
+
+TEST_F(ChannelModelTest, ASignInAWordMayBeAnyVowel) {
+  ChannelModelBuilder b;
+  b.AddPair(U"số", U"s6");
+  b.Write(path_);
+  ChannelModel m = ChannelModel::Load(path_);
+  auto bases = [&](char32_t c) {
+    std::u32string out;
+    for (const auto& r : m.ReadingsOf(c)) out.push_back(r.base);
+    return out;
+  };
+  for (char32_t vowel : std::u32string_view(U"aeiouy")) {
+    EXPECT_NE(bases(U'&').find(vowel), std::u32string::npos);
+  }
+  // Apostrophes and quotes stand for marks, and digits for what they were seen as.
+  EXPECT_TRUE(bases(U'’').empty());
+  EXPECT_EQ(bases(U'7').find(U'a'), std::u32string::npos);
+}
+
 TEST_F(ChannelModelTest, MissingFileIsNamed) {
   try {
     ChannelModel::Load(path_);

@@ -125,6 +125,22 @@ TEST_F(RestorerTest, RestoresOcrConfusions) {
   EXPECT_EQ(r.text.substr(0, r.text.find('\n')), "KẾ HOẠCH");
 }
 
+TEST_F(RestorerTest, LearnsTheConfusionsOfTheDocumentsEngine) {
+  // This engine prints Đ as 'P', which the training rendering never did;
+  // the words it repairs with confidence teach the rest.
+  const char kDamaged[] =
+      "Ph6ng Gido duc va Pao tao huyén chu tri, phéi hop véi Poan Thanh nién va Hoi Lién hiép\n"
+      "Phu ni té chic cac hoat déng vui choi cho tré em. Poan Thanh nién huyén phét déng phong\n"
+      "trao tinh nguyén, Pai Truyén thanh huyén tang thoi luong tuyén truyén. Phong Y té huyén\n"
+      "huéng dan cac tram y té x& so ctru ban dau; Pai Truyén thanh bao céo két qua vé Phong Van\n"
+      "hoa va Thong tin truéc ngay 30/9 hang nim. Poan Thanh nién va Phong Gido duc va Pao tao\n"
+      "phéi hop kiém tra cac diém sinh hoat.\n";
+  std::string text = restorer_->Restore(kDamaged).text;
+  for (const char* want : {"Giáo dục và Đào tạo", "Đoàn Thanh niên", "Đài Truyền thanh"}) {
+    EXPECT_NE(text.find(want), std::string::npos) << want << " in " << text;
+  }
+}
+
 TEST_F(RestorerTest, KeepsLinesDigitsAndSymbols) {
   std::string damaged = StripMarks(kPlan);
   Rewrite r = restorer_->Restore(damaged);
