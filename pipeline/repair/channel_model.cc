@@ -21,8 +21,22 @@ constexpr double kMinReadingCount = 2;
 // changed beyond recognition rather than aligned.
 constexpr size_t kMaxLength = 24;
 constexpr double kNever = -1e9;
-// Log probability of reading a sign the training never saw as a vowel.
+// A sign inside a word ("K&", "1¢") is a letter OCR could not read, most
+// often a vowel under marks: any vowel is a reading of it, if an unlikely
+// one, and printing any marked vowel as a sign has at least this log
+// probability. Quotes and apostrophes are what OCR makes of marks and horns
+// ("tro’"), not of whole letters.
 constexpr double kSignAsVowelLogProb = -4;
+constexpr double kVowelAsSignLogProb = -6;
+bool IsVowelSign(char32_t c) {
+  static constexpr std::u32string_view kMarkLike = U"'`´’‘\"“”";
+  return c != 0 && BaseLetter(c) == 0 && !(c >= '0' && c <= '9') &&
+         kMarkLike.find(c) == std::u32string_view::npos;
+}
+bool IsVowel(char32_t c) {
+  char32_t base = BaseLetter(c);
+  return base != 0 && std::u32string_view(U"aeiouy").find(base) != std::u32string_view::npos;
+}
 // Every lowercase Vietnamese letter, for the dense tables.
 constexpr char32_t kVietnameseLetters[] =
     U"abcdefghijklmnopqrstuvwxyzđáàảãạăắằẳẵặâấầẩẫậéèẻẽẹêếềểễệíìỉĩịóòỏõọôốồổỗộơớờởỡợúùủũụưứừửữựýỳỷỹ"
@@ -203,11 +217,18 @@ void ChannelModel::Index() {
 }
 
 double ChannelModel::Op(char32_t intended, char32_t first, char32_t second) const {
-  Key key = MakeKey(intended, first, second);
-  if (auto it = logp_.find(key); it != logp_.end()) return it->second;
-  auto total = totals_.find(intended);
-  double n = total == totals_.end() ? 0 : total->second;
-  return std::log(kPriorWeight * Prior(intended, first, second) / (n + kPriorWeight));
+  double logp;
+  if (auto it = logp_.find(MakeKey(intended, first, second)); it != logp_.end()) {
+    logp = it->second;
+  } else {
+    auto total = totals_.find(intended);
+    double n = total == totals_.end() ? 0 : total->second;
+    logp = std::log(kPriorWeight * Prior(intended, first, second) / (n + kPriorWeight));
+  }
+  if (second == 0 && IsVowel(intended) && IsVowelSign(first)) {
+    logp = std::max(logp, kVowelAsSignLogProb);
+  }
+  return logp;
 }
 
 double ChannelModel::LogProb(std::u32string_view observed, std::u32string_view intended) const {
@@ -257,11 +278,7 @@ std::vector<ChannelModel::Reading> ChannelModel::ReadingsOf(char32_t c) const {
                        [&](const Reading& r) { return r.second == 0 && r.base == base; });
   };
   if (own != 0 && !has(own)) out.push_back({0, own, static_cast<float>(std::log(0.5))});
-  // A sign inside a word ("K&", "1¢") is a letter OCR could not read, most
-  // often a vowel under marks: any vowel is a reading, if an unlikely one.
-  // Quotes and apostrophes are what OCR makes of marks and horns ("tro’").
-  static constexpr std::u32string_view kMarkLike = U"'`´’‘\"“”";
-  if (own == 0 && !(c >= '0' && c <= '9') && kMarkLike.find(c) == std::u32string_view::npos) {
+  if (IsVowelSign(c)) {
     for (char32_t vowel : std::u32string_view(U"aeiouy")) {
       if (!has(vowel)) out.push_back({0, vowel, static_cast<float>(kSignAsVowelLogProb)});
     }

@@ -55,7 +55,7 @@ constexpr int kEmIterations = 8;
 // sure teach the adapted channel, and weigh this share of the training.
 constexpr double kAdaptMinOcrShare = 0.05;
 constexpr double kAdaptMinConfidence = 0.9;
-constexpr double kAdaptShare = 0.5;
+constexpr double kAdaptShare = 1;
 
 double LogSumExp(double a, double b) {
   if (a < b) std::swap(a, b);

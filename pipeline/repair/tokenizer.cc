@@ -1,5 +1,7 @@
 #include "pipeline/repair/tokenizer.h"
 
+#include <algorithm>
+
 #include "pipeline/repair/syllable.h"
 #include "pipeline/utf8.h"
 
@@ -18,6 +20,8 @@ bool IsEdgePunct(char32_t c) {
   return kEdge.find(c) != std::u32string_view::npos;
 }
 bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
+// Characters of the longest list mark left to the segmenter, its ')' aside.
+constexpr size_t kMaxListMark = 2;
 bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x2018; }
 
 struct CodePoint {
@@ -84,6 +88,14 @@ std::vector<Token> Tokenize(std::string_view line) {
     size_t lo = i;
     while (i < cps.size() && !IsSpace(cps[i].c)) ++i;
     size_t hi = i;
+    // A list mark opening the line ("a)", "đ)", and OCR's "¢)") is left to
+    // the segmenter: read as a word, "¢" would be repaired to "ở".
+    if (out.empty() && hi - lo <= kMaxListMark + 1 && hi - lo >= 2 && cps[hi - 1].c == ')' &&
+        std::none_of(cps.begin() + lo, cps.begin() + hi - 1,
+                     [](const CodePoint& p) { return IsEdgePunct(p.c) || IsDigit(p.c); })) {
+      out.push_back({cps[lo].begin, cps[hi - 1].end, TokenKind::kPunct});
+      continue;
+    }
     size_t core_lo = lo, core_hi = hi;
     while (core_lo < core_hi && IsEdgePunct(cps[core_lo].c)) ++core_lo;
     while (core_hi > core_lo && IsEdgePunct(cps[core_hi - 1].c)) --core_hi;

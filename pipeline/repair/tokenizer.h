@@ -11,7 +11,8 @@
 // A joiner only joins between letters or digits: "x&" is a damaged word, not
 // a symbol, and an apostrophe right after a letter stays with the word (OCR's
 // horn: "co’" for "cơ"). Lowercase hyphenated words are split at the hyphen,
-// and a list mark glued to its text ("3.Sở") at the point. Offsets are
+// and a list mark glued to its text ("3.Sở") at the point. A letter list
+// mark opening the line ("b)", OCR's "¢)") is one kPunct. Offsets are
 // bytes into the line; tokens are in order and never overlap.
 #ifndef VNPLAN_PIPELINE_REPAIR_TOKENIZER_H_
 #define VNPLAN_PIPELINE_REPAIR_TOKENIZER_H_

@@ -49,6 +49,13 @@ TEST(TokenizerTest, ListMarkGluedToItsTextSplitsOff) {
                                       "Tổ:W", "chức:W", "2.500:N", "v.v:W", ".:B"}));
 }
 
+TEST(TokenizerTest, LetterListMarkOpeningALineIsPunctuation) {
+  std::string line = "\xC2\xA2) Hướng dẫn (xem a) và b))";
+  EXPECT_EQ(Show(line, Tokenize(line)),
+            (std::vector<std::string>{"\xC2\xA2):P", "Hướng:W", "dẫn:W", "(:P", "xem:W", "a:W",
+                                      "):P", "và:W", "b:W", "):P", "):P"}));
+}
+
 TEST(TokenizerTest, ApostropheAfterALetterIsAHorn) {
   std::string line = "nguy co’ (tro’), ‘dap";
   EXPECT_EQ(
