@@ -4,6 +4,8 @@
 #include <cctype>
 #include <string_view>
 
+#include "pipeline/segment/fold.h"
+
 namespace vnplan {
 namespace {
 
@@ -18,12 +20,19 @@ bool OpensWithMark(std::string_view line) {
          (s[j] == ')' || (s[j] == '.' && j + 1 < s.size() && s[j + 1] == ' '));
 }
 
+// OCR and page breaks put blank lines inside a sentence; one that goes on in
+// small letters after them continues the paragraph.
+bool OpensSmall(std::string_view line, size_t first) {
+  char c = NextFoldedChar(line, &first);
+  return c >= 'a' && c <= 'z';
+}
+
 }  // namespace
 
 std::vector<ByteRange> Paragraphs(const LineIndex& index, size_t begin, size_t end) {
   std::vector<ByteRange> out;
   if (begin >= end || index.line_count() == 0) return out;
-  bool open = false;
+  bool open = false, blank = false;
   for (size_t line = index.LineOf(begin); line < index.line_count(); ++line) {
     size_t b = std::max(begin, index.LineStart(line));
     size_t e = std::min(end, index.LineEnd(line));
@@ -33,16 +42,17 @@ std::vector<ByteRange> Paragraphs(const LineIndex& index, size_t begin, size_t e
     std::string_view part = b < e ? text.substr(off, e - b) : std::string_view();
     size_t first = part.find_first_not_of(" \t\r");
     if (first == std::string_view::npos) {
-      open = false;
+      blank = true;
       continue;
     }
     size_t last = part.find_last_not_of(" \t\r");
-    if (open && !OpensWithMark(part)) {
+    if (open && !OpensWithMark(part) && (!blank || OpensSmall(part, first))) {
       out.back().end = b + last + 1;
     } else {
       out.push_back({b + first, b + last + 1});
     }
     open = std::string_view(".;:!?").find(part[last]) == std::string_view::npos;
+    blank = false;
   }
   return out;
 }

@@ -1,7 +1,9 @@
 // Paragraphs of plan text whose lines may be hard-wrapped: a line continues
 // the paragraph above unless that one ended a clause ('.', ';', ':', '!',
-// '?'), a blank line came between, or the line opens with a list mark
-// ('-', '+', '*', '•', "a)", "1.").
+// '?'), a blank line came between and the line opens with a capital, or the
+// line opens with a list mark ('-', '+', '*', '•', "a)", "1."). Blank lines
+// before a line in small letters are a page break or OCR's, not the end of
+// the sentence.
 //
 // Contract: linear in the range; spans are byte ranges of the text given,
 // trimmed of white space; the range may be empty.
