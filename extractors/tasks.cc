@@ -13,6 +13,8 @@ namespace {
 // How many words a heading may say besides its agencies and still be only a
 // name ("Sở Y tế (cơ quan thường trực)").
 constexpr size_t kHeadingSlack = 3;
+// Words after a heading's colon that make it a sentence rather than a label.
+constexpr size_t kMinSaysWhat = 3;
 
 size_t CountWords(std::string_view folded) {
   size_t words = 0;
@@ -219,11 +221,17 @@ void TaskExtractor::Walk(const ExtractContext& ctx, const std::vector<std::vecto
   bool titled = last == std::string_view::npos || (heading[last] != '.' && heading[last] != ';');
   // Content opening in lower case or with a digit continues a heading the
   // segmenter cut at a line break ("…theo Quyết định số" / "1790/QĐ-TTg…").
-  // So does a heading ending in a dash or a comma ("…ngành Lao động -").
+  // So does a heading ending in a dash or a comma ("…ngành Lao động -"), and
+  // one that says who and then what ("5. Sở Tư pháp: chủ trì… của" / "Kế
+  // hoạch; …"): it is a sentence, whatever case its next line opens in.
+  size_t colon = heading.find(':');
+  bool says_what = colon != std::string_view::npos &&
+                   CountWords(ctx.Folded(heading_begin + colon + 1, heading_end)) >= kMinSaysWhat;
   bool continued =
       !paragraphs.empty() &&
       (!std::isupper(static_cast<unsigned char>(
            ctx.folded.cased()[ctx.folded.Folded(paragraphs[0].begin)])) ||
+       says_what ||
        (last != std::string_view::npos && (heading[last] == '-' || heading[last] == ',')));
   // Only numbered parts ("4.") are titles over paragraphs; a bullet or a
   // lettered item ("a)") is an item whose wrapped text follows it.

@@ -73,6 +73,20 @@ TEST(Tasks, SubsectionAgencyOwnsItsItems) {
   EXPECT_EQ(Roles(front, "lead"), "ubmttq-huyen ");
 }
 
+TEST(Tasks, AnItemThatSaysWhoThenWhatIsOneTaskAcrossLinesAndPageBreaks) {
+  Document doc = Extracted(
+      "KẾ HOẠCH\nThử\n\nI. TỔ CHỨC THỰC HIỆN\n"
+      "1. Phòng Tư pháp: chủ trì tuyên truyền, phổ biến nội dung của\n"
+      "Kế hoạch; hướng dẫn hòa giải ở cơ sở trong quá\n\n\n"
+      "trình triển khai.\n"
+      "2. Công an huyện: phối hợp kiểm tra.\n");
+  ASSERT_EQ(doc.tasks.size(), 2u);
+  EXPECT_EQ(doc.tasks[0].text.value,
+            "Phòng Tư pháp: chủ trì tuyên truyền, phổ biến nội dung của Kế hoạch; hướng dẫn hòa "
+            "giải ở cơ sở trong quá trình triển khai.");
+  EXPECT_EQ(Roles(doc.tasks[0], "lead"), "phong-tp ");
+}
+
 TEST(Tasks, TextWithoutPartsOrAgenciesGivesNoTasksAndWarns) {
   Document doc = Extracted("Một đoạn văn bình thường, không phải kế hoạch.\nDòng thứ hai.\n");
   EXPECT_TRUE(doc.tasks.empty());
