@@ -2,7 +2,9 @@
 # Retrains the OCR-damage restorer's models (models/repair/lm.bin and
 # channel.bin; docs/repair_model.md describes them) the way the shipped ones
 # were made:
-#  - language model: the project's own plans (corpus/plans), the statutes of
+#  - language model: the project's own plans (corpus/plans) and
+#    plan-register prose (corpus/lm), the agency names and aliases of
+#    models/extract/agencies.tsv, the statutes of
 #    ../shared/corpus/vi-legal when present (statistics only), and the
 #    syllable lists of hunspell-vi and fcitx5-bamboo;
 #  - channel model: pairs rendered from the same text and read back by
@@ -24,7 +26,18 @@ channel=${CHANNEL_DIR:-$root/build/channel-data}
 legal=${LEGAL:-$root/../shared/corpus/vi-legal}
 [[ -x $vnplan ]] || { echo "no vnplan binary at $vnplan (set VNPLAN)" >&2; exit 2; }
 
-corpus=("$root/corpus/plans" "$root/corpus/places")
+# The names and aliases of the agency gazetteer, so damaged names are
+# restored to what the extractor recognises ("Poan TNCS" -> "Đoàn TNCS").
+# Each is written twice: pairs seen once are pruned.
+names=$(mktemp --suffix=.txt)
+trap 'rm -f "$names"' EXIT
+awk -F'\t' '($1 == "agency" || $1 == "sector" || $1 == "prefix") && NF >= 3 {
+    n = split($3 "|" $5, spellings, "|")
+    for (i = 1; i <= n; i++) if (spellings[i] != "" && spellings[i] != "-") {
+      print spellings[i] "."; print spellings[i] "."
+    }
+  }' "$root/models/extract/agencies.tsv" >"$names"
+corpus=("$root/corpus/plans" "$root/corpus/lm" "$root/corpus/places" "$names")
 [[ -d $legal ]] && corpus+=("$legal") || echo "no $legal: training without the statutes" >&2
 corpus+=("$@")
 texts=("$root"/corpus/plans/*.txt)

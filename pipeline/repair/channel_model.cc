@@ -156,24 +156,39 @@ void ChannelModel::Index() {
                           (totals_[intended] + kPriorWeight));
   }
   // Readings: per observed character (or pair), the share of its sightings
-  // each skeleton letter explains.
-  std::unordered_map<Key, double> seen;     // observed pair -> sightings.
-  std::unordered_map<Key, double> as_base;  // (base, observed pair) -> sightings.
-  for (const auto& [key, count] : counts_) {
-    char32_t intended = key & 0x1FFFFF;
-    Key observed = key >> 21;
-    if (observed == 0) continue;
-    seen[observed] += count;
-    if (char32_t base = BaseLetter(intended)) as_base[base | observed << 21] += count;
-  }
-  for (const auto& [key, count] : as_base) {
-    Key observed = key >> 21;
-    double share = count / seen[observed];
-    if (count < kMinReadingCount || share < kMinReadingShare) continue;
-    char32_t first = observed & 0x1FFFFF, second = observed >> 21;
-    readings_[first].push_back(
-        {second, static_cast<char32_t>(key & 0x1FFFFF), static_cast<float>(std::log(share))});
-  }
+  // each skeleton letter explains, in the training or in the document the
+  // model was adapted to, whichever shows it more: a confusion the document
+  // shows often is a reading even where the training drowns it.
+  auto add_readings = [this](const std::unordered_map<Key, double>& counts) {
+    std::unordered_map<Key, double> seen;     // observed pair -> sightings.
+    std::unordered_map<Key, double> as_base;  // (base, observed pair) -> sightings.
+    for (const auto& [key, count] : counts) {
+      char32_t intended = key & 0x1FFFFF;
+      Key observed = key >> 21;
+      if (observed == 0) continue;
+      seen[observed] += count;
+      if (char32_t base = BaseLetter(intended)) as_base[base | observed << 21] += count;
+    }
+    for (const auto& [key, count] : as_base) {
+      Key observed = key >> 21;
+      double share = count / seen[observed];
+      if (count < kMinReadingCount || share < kMinReadingShare) continue;
+      char32_t first = observed & 0x1FFFFF, second = observed >> 21;
+      char32_t base = key & 0x1FFFFF;
+      float logp = static_cast<float>(std::log(share));
+      std::vector<Reading>& list = readings_[first];
+      auto it = std::find_if(list.begin(), list.end(), [&](const Reading& r) {
+        return r.second == second && r.base == base;
+      });
+      if (it == list.end()) {
+        list.push_back({second, base, logp});
+      } else {
+        it->logp = std::max(it->logp, logp);
+      }
+    }
+  };
+  add_readings(counts_);
+  add_readings(document_);
   for (auto& [c, list] : readings_) {
     std::sort(list.begin(), list.end(),
               [](const Reading& a, const Reading& b) { return a.logp > b.logp; });
@@ -302,11 +317,12 @@ ChannelModel ChannelModel::Adapted(const std::vector<Sighting>& sightings, doubl
   }
   ChannelModel model;
   model.counts_ = counts_;
+  model.document_ = std::move(seen);
   if (total > 0) {
     double trained = 0;
     for (const auto& [key, count] : counts_) trained += count;
     double weight = share * trained / total;
-    for (const auto& [key, count] : seen) model.counts_[key] += weight * count;
+    for (const auto& [key, count] : model.document_) model.counts_[key] += weight * count;
   }
   model.Index();
   return model;

@@ -67,6 +67,7 @@ class ChannelModel {
   void Index();
 
   std::unordered_map<Key, double> counts_;
+  std::unordered_map<Key, double> document_;     // An adapted model's own sightings.
   std::unordered_map<Key, double> logp_;         // Seen pairs.
   std::unordered_map<char32_t, double> totals_;  // Per intended character.
   std::unordered_map<char32_t, std::vector<Reading>> readings_;

@@ -44,12 +44,15 @@ void ClassifyCore(const std::vector<CodePoint>& cps, size_t lo, size_t hi,
                   std::vector<Token>* out) {
   bool digit = false, only_numeric = true, joiner = false, upper = false, slash_or_amp = false;
   auto alnum = [&](size_t i) { return IsDigit(cps[i].c) || IsLetterChar(cps[i].c); };
+  auto small = [&](size_t i) { return IsLetterChar(cps[i].c) && !IsUpperChar(cps[i].c); };
   for (size_t i = lo; i < hi; ++i) {
     char32_t c = cps[i].c;
     digit |= IsDigit(c);
     upper |= IsUpperChar(c);
     bool joins =
         (c == '/' || c == '-' || c == '&') && i > lo && i + 1 < hi && alnum(i - 1) && alnum(i + 1);
+    // "GD&ĐT" is a symbol; "c&c" and "K&u" are words OCR printed a vowel of as '&'.
+    if (joins && c == '&' && (small(i - 1) || small(i + 1))) joins = false;
     if (joins && c != '-') slash_or_amp = true;
     joiner |= joins;
     if (!IsDigit(c) && c != '.' && c != ',' && c != '%' && c != '/' && c != '-') {

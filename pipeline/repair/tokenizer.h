@@ -8,7 +8,8 @@
 //    or digits ("23/QĐ-TTg", "121/2020/QH14", "GD&ĐT"); its letter runs are
 //    repaired one by one, its digits never;
 //  - kWord: anything else, a syllable, an abbreviation or OCR debris ("c6ng").
-// A joiner only joins between letters or digits: "x&" is a damaged word, not
+// A joiner only joins between letters or digits, '&' only between capitals
+// or digits: "x&" and "c&c" are damaged words, not
 // a symbol, and an apostrophe right after a letter stays with the word (OCR's
 // horn: "co’" for "cơ"). Lowercase hyphenated words are split at the hyphen,
 // and a list mark glued to its text ("3.Sở") at the point. A letter list

@@ -36,9 +36,9 @@ TEST(TokenizerTest, DocumentSymbolsAndAbbreviationsAreSymbols) {
 
 TEST(TokenizerTest, DamagedWordsStayWords) {
   // OCR debris with digits or a trailing '&' is a word to repair, not a symbol.
-  std::string line = "s6 c6ng x& hoi 1¢";
-  EXPECT_EQ(Show(line, Tokenize(line)),
-            (std::vector<std::string>{"s6:W", "c6ng:W", "x&:W", "hoi:W", "1¢:W"}));
+  std::string line = "s6 c6ng x& hoi 1¢ c&c K&u";
+  EXPECT_EQ(Show(line, Tokenize(line)), (std::vector<std::string>{"s6:W", "c6ng:W", "x&:W", "hoi:W",
+                                                                  "1¢:W", "c&c:W", "K&u:W"}));
 }
 
 TEST(TokenizerTest, ListMarkGluedToItsTextSplitsOff) {
