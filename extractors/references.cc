@@ -63,7 +63,7 @@ ReferenceExtractor::ReferenceExtractor(const std::string& models_dir, const Cues
       gazetteer_(gazetteer),
       symbol_re_("\\b(\\d{1,6})((?:[ \\t]*[/\\-]\\s*[a-z0-9&]+)+)"),
       bare_number_re_("^\\s+so\\s*:?\\s*(\\d{1,6})[ \\t]*([^ \\t]?)"),
-      of_re_("^[\\s,]*(?:cua|do)\\s+") {
+      of_re_("^([\\s,]*(?:cua|do)\\s+)") {
   const std::string types_path = models_dir + "/extract/doc_types.tsv";
   std::vector<std::string> phrases;
   for (const TsvRecord& r : ReadTsv(types_path)) {
@@ -244,7 +244,7 @@ std::vector<Reference> ReferenceExtractor::Extract(const ExtractContext& ctx) co
     }
     re2::StringPiece of;
     std::string_view after = all.substr(pos, 40);
-    if (RE2::PartialMatch(after, "^([\\s,]*(?:cua|do)\\s+)", &of)) {
+    if (RE2::PartialMatch(after, of_re_, &of)) {
       size_t at = ctx.folded.Source(pos + of.size());
       auto it = std::lower_bound(ctx.agencies.begin(), ctx.agencies.end(), at,
                                  [](const AgencyMention& a, size_t x) { return a.begin < x; });
