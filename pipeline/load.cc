@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <sstream>
 #include <system_error>
 
 #include "pipeline/error.h"
@@ -48,7 +49,16 @@ std::string ReadAll(const std::string& path) {
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(path, std::string("cannot open: ") + std::strerror(errno));
-  std::string bytes(std::istreambuf_iterator<char>(in), {});
+  // One read of the size the file has (a character-by-character copy took a
+  // tenth of extraction time); a file that grew meanwhile is read to its end.
+  std::string bytes(ec ? 0 : size, '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  bytes.resize(static_cast<size_t>(in.gcount()));
+  if (in.good()) {
+    std::ostringstream rest;
+    rest << in.rdbuf();
+    bytes += rest.str();
+  }
   if (in.bad()) throw Error(path, "read error");
   return bytes;
 }
