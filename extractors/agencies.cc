@@ -162,7 +162,15 @@ Gazetteer Gazetteer::Load(const std::string& path) {
   };
   for (const TsvRecord& r : records) {
     const auto& f = r.fields;
-    if (f.empty() || f[0] == "abbrev" || f[0] == "sector") continue;
+    if (f.empty() || f[0] == "abbrev" || f[0] == "sector" || f[0] == "unlevelled") continue;
+    if (f[0] == "levelword") {
+      std::vector<KeyWord> words = KeyWords(f.size() > 1 ? f[1] : "");
+      if (f.size() < 3 || words.size() != 1 || f[2].empty()) {
+        throw bad(r, "levelword needs one WORD and a LEVEL");
+      }
+      g.level_words_[words[0].text] = f[2];
+      continue;
+    }
     if (f.size() < 4 || f[1].empty() || f[2].empty() || f[3].empty()) {
       throw bad(r, "expected KIND, ID, NAME and LEVEL");
     }
@@ -171,7 +179,7 @@ Gazetteer Gazetteer::Load(const std::string& path) {
       for (auto& a : Split(f[4], '|')) spellings.push_back(a);
     }
     if (f[0] == "agency") {
-      int e = g.AddEntry({Kind::kFixed, f[1], f[2], f[3], false, {}});
+      int e = g.AddEntry({Kind::kFixed, f[1], f[2], f[3], false, {}, {}});
       for (const auto& s : spellings) {
         for (const auto& v : variants(s)) g.AddPhrase(v, e);
       }
@@ -189,7 +197,7 @@ Gazetteer Gazetteer::Load(const std::string& path) {
     } else {
       throw bad(r, "prefix OBJECT must be sector, place or name");
     }
-    int e = g.AddEntry({kind, f[1], f[2], f[3], true, {}});
+    int e = g.AddEntry({kind, f[1], f[2], f[3], true, {}, {}});
     if (kind == Kind::kNamePrefix) {
       for (const auto& s : spellings) g.entries_[e].exact.push_back(Lower(CollapseSpace(s)));
     }
@@ -200,7 +208,7 @@ Gazetteer Gazetteer::Load(const std::string& path) {
     const std::string compact = f.size() > 6 ? NameKey(f[6]) : "";
     for (const Sector& sector : sectors) {
       int combined = g.AddEntry(
-          {Kind::kFixed, f[1] + "-" + sector.id, f[2] + " " + sector.name, f[3], true, {}});
+          {Kind::kFixed, f[1] + "-" + sector.id, f[2] + " " + sector.name, f[3], true, {}, {}});
       for (const auto& s : spellings) {
         for (const auto& sp : sector.spellings) {
           for (const auto& v : variants(s + " " + sp)) g.AddPhrase(v, combined);
@@ -215,7 +223,34 @@ Gazetteer Gazetteer::Load(const std::string& path) {
       }
     }
   }
+  // Bodies named without their level, once every levelled body is known.
+  for (const TsvRecord& r : records) {
+    const auto& f = r.fields;
+    if (f.empty() || f[0] != "unlevelled") continue;
+    if (f.size() < 3 || f[1].empty() || f[2].empty())
+      throw bad(r, "unlevelled needs IDS and SPELLINGS");
+    Entry e{Kind::kUnlevelled, "", f[2], "", true, {}, {}};
+    for (const std::string& id : Split(f[1], '|')) {
+      auto it = std::find_if(g.entries_.begin(), g.entries_.end(),
+                             [&](const Entry& x) { return x.id == id; });
+      if (it == g.entries_.end()) throw bad(r, "no body with id '" + id + "'");
+      e.by_level.push_back(static_cast<int>(it - g.entries_.begin()));
+    }
+    int entry = g.AddEntry(std::move(e));
+    for (const auto& s : Split(f[2], '|')) {
+      for (const auto& v : variants(s)) g.AddPhrase(v, entry);
+    }
+  }
   return g;
+}
+
+std::string Gazetteer::LevelOf(std::string_view name) const {
+  std::vector<AgencyMention> found = Find(name);
+  if (!found.empty()) return found.front().level;
+  // "TỈNH QUẢNG NINH" where OCR lost the "UBND" above it.
+  std::vector<KeyWord> words = KeyWords(name);
+  auto it = words.empty() ? level_words_.end() : level_words_.find(words[0].text);
+  return it == level_words_.end() ? "" : it->second;
 }
 
 std::string Gazetteer::NameOfAbbreviation(std::string_view part) const {
@@ -223,7 +258,7 @@ std::string Gazetteer::NameOfAbbreviation(std::string_view part) const {
   return it == compact_.end() ? "" : entries_[it->second].name;
 }
 
-std::vector<AgencyMention> Gazetteer::Find(std::string_view text) const {
+std::vector<AgencyMention> Gazetteer::Find(std::string_view text, std::string_view level) const {
   std::vector<AgencyMention> out;
   std::vector<KeyWord> words = KeyWords(text);
   auto word = [&](size_t k) { return text.substr(words[k].begin, words[k].end - words[k].begin); };
@@ -245,6 +280,20 @@ std::vector<AgencyMention> Gazetteer::Find(std::string_view text) const {
     }
     if (best < 0) {
       ++i;
+      continue;
+    }
+    if (entries_[best].kind == Kind::kUnlevelled) {
+      const std::vector<int>& by_level = entries_[best].by_level;
+      auto it = std::find_if(by_level.begin(), by_level.end(),
+                             [&](int k) { return !level.empty() && entries_[k].level == level; });
+      if (it == by_level.end() || !Shape(word(i)).capital) {
+        i = last + 1;
+        continue;
+      }
+      const Entry& e = entries_[*it];
+      out.push_back({e.id, e.name, e.level, words[i].begin, words[last].end,
+                     e.kind == Kind::kPlacePrefix ? e.id : ""});
+      i = last + 1;
       continue;
     }
     const Entry& e = entries_[best];

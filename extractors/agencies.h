@@ -14,6 +14,9 @@
 //    words joined by white space only.
 //  - Mentions come out in text order, non-overlapping, with stable ids: the
 //    record's ID, or the prefix ID and the slug of the sector, place or name.
+//  - A body named without its level ("Ủy ban Mặt trận Tổ quốc") is the one
+//    of the plan's own level (`level`, as LevelOf its issuer gives it); with
+//    no level known, or none listed for it, it is left out.
 #ifndef VNPLAN_EXTRACTORS_AGENCIES_H_
 #define VNPLAN_EXTRACTORS_AGENCIES_H_
 
@@ -38,19 +41,24 @@ class Gazetteer {
  public:
   static Gazetteer Load(const std::string& path);
 
-  std::vector<AgencyMention> Find(std::string_view text) const;
+  std::vector<AgencyMention> Find(std::string_view text, std::string_view level = "") const;
+
+  // The level of the first body `name` names ("SỞ Y TẾ" -> province), else
+  // that its first word says ("TỈNH QUẢNG NINH" -> province), or "".
+  std::string LevelOf(std::string_view name) const;
 
   // The canonical name of the body a symbol part stands for ("SGDĐT" -> "Sở
   // Giáo dục và Đào tạo"), or "" when none does.
   std::string NameOfAbbreviation(std::string_view part) const;
 
  private:
-  enum class Kind { kFixed, kSectorPrefix, kPlacePrefix, kNamePrefix };
+  enum class Kind { kFixed, kSectorPrefix, kPlacePrefix, kNamePrefix, kUnlevelled };
   struct Entry {
     Kind kind = Kind::kFixed;
     std::string id, name, level;
     bool composed = false;           // Built from a prefix record: needs a capital in the text.
     std::vector<std::string> exact;  // Name prefixes: lowercase spellings with marks.
+    std::vector<int> by_level;       // Unlevelled: the entries it may stand for.
   };
   struct Node {
     std::unordered_map<std::string, int> next;
@@ -62,7 +70,8 @@ class Gazetteer {
 
   std::vector<Entry> entries_;
   std::vector<Node> trie_ = std::vector<Node>(1);
-  std::unordered_map<std::string, int> compact_;  // "sgddt" -> entry.
+  std::unordered_map<std::string, int> compact_;              // "sgddt" -> entry.
+  std::unordered_map<std::string, std::string> level_words_;  // "tinh" -> "province".
 };
 
 // Document::agencies from mentions found in `text`: one Agency per id, in

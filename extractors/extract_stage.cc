@@ -52,7 +52,14 @@ class ExtractStage : public Stage {
 
     FoldedText folded(doc.text);
     LineIndex index(doc);
-    std::vector<AgencyMention> mentions = gazetteer_.Find(doc.text);
+    // The plan's level, for the bodies it names without theirs: that of the
+    // body that issues it, the last of the issuers.
+    std::string level;
+    for (auto it = doc.header.issuers.rbegin(); it != doc.header.issuers.rend() && level.empty();
+         ++it) {
+      level = gazetteer_.LevelOf(it->name.value);
+    }
+    std::vector<AgencyMention> mentions = gazetteer_.Find(doc.text, level);
     ExtractContext ctx{doc, folded, index, mentions};
     ctx.preamble_begin = doc.layout.body.empty() ? 0 : doc.layout.body.begin;
     ctx.preamble_end = doc.layout.body.empty() ? doc.text.size() : doc.layout.body.end;

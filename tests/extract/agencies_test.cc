@@ -7,11 +7,15 @@
 namespace vnplan {
 namespace {
 
-std::vector<std::string> Ids(const std::string& text) {
+const Gazetteer& Shipped() {
   static const Gazetteer gazetteer =
       Gazetteer::Load(std::string(VNPLAN_MODELS_DIR) + "/extract/agencies.tsv");
+  return gazetteer;
+}
+
+std::vector<std::string> Ids(const std::string& text, std::string_view level = "") {
   std::vector<std::string> ids;
-  for (const AgencyMention& m : gazetteer.Find(text)) ids.push_back(m.id);
+  for (const AgencyMention& m : Shipped().Find(text, level)) ids.push_back(m.id);
   return ids;
 }
 
@@ -35,6 +39,20 @@ TEST(Agencies, GroupsAndLookAlikesAreNoAgencies) {
   EXPECT_EQ(Ids("các sở, ban, ngành"), V{});
   EXPECT_EQ(Ids("Báo cáo kết quả"), V{});
   EXPECT_EQ(Ids("thành phố Bảo Lộc"), V{});
+}
+
+TEST(Agencies, ABodyNamedWithoutItsLevelIsThatOfThePlan) {
+  const std::string text =
+      "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam, Hội Liên hiệp Phụ nữ phối hợp";
+  EXPECT_EQ(Ids(text, Shipped().LevelOf("UBND TỈNH QUẢNG TRỊ")), (V{"ubmttq-tinh", "hlhpn-tinh"}));
+  EXPECT_EQ(Ids(text, Shipped().LevelOf("ỦY BAN NHÂN DÂN HUYỆN AN LẠC")),
+            (V{"ubmttq-huyen", "hlhpn-huyen"}));
+  // OCR lost the "UBND" over the place: its first word still tells.
+  EXPECT_EQ(Shipped().LevelOf("TỈNH QUẢNG NINH"), "province");
+  EXPECT_EQ(Shipped().LevelOf("SỞ Y TẾ"), "province");
+  // A named level wins; with no level known the bare name names no body.
+  EXPECT_EQ(Ids("Ủy ban Mặt trận Tổ quốc Việt Nam huyện", "province"), V{"ubmttq-huyen"});
+  EXPECT_EQ(Ids(text), V{});
 }
 
 TEST(Agencies, PlacelessMentionJoinsTheNamedBody) {
