@@ -71,24 +71,45 @@ Cues Cues::Load(const std::string& path) {
     cue.key = NameKey(r.fields[1]);
     cue.value = r.fields.size() > 2 ? r.fields[2] : "";
     cue.length = pattern.size();
-    cues.roles_[r.fields[0]].push_back(std::move(cue));
+    cues.roles_[r.fields[0]].cues.push_back(std::move(cue));
   }
-  for (auto& [role, list] : cues.roles_) {
-    std::stable_sort(list.begin(), list.end(),
+  for (auto& [name, role] : cues.roles_) {
+    std::stable_sort(role.cues.begin(), role.cues.end(),
                      [](const Cue& a, const Cue& b) { return a.length > b.length; });
+    role.anywhere = std::make_unique<RE2::Set>(RE2::DefaultOptions, RE2::UNANCHORED);
+    role.opening = std::make_unique<RE2::Set>(RE2::DefaultOptions, RE2::UNANCHORED);
+    for (const Cue& cue : role.cues) {
+      if (role.anywhere->Add(cue.anywhere->pattern(), nullptr) < 0 ||
+          role.opening->Add(cue.opening->pattern(), nullptr) < 0) {
+        throw Error(path, "cannot compile the cues of role '" + name + "'");
+      }
+    }
+    if (!role.anywhere->Compile() || !role.opening->Compile()) {
+      throw Error(path, "cannot compile the cues of role '" + name + "'");
+    }
   }
   return cues;
+}
+
+std::vector<const Cues::Cue*> Cues::Candidates(const Role& role, const RE2::Set& set,
+                                               std::string_view folded) {
+  std::vector<int> hits;
+  std::vector<const Cue*> out;
+  if (!set.Match(folded, &hits)) return out;
+  std::sort(hits.begin(), hits.end());
+  for (int k : hits) out.push_back(&role.cues[static_cast<size_t>(k)]);
+  return out;
 }
 
 std::optional<CueMatch> Cues::Opens(const std::string& role, std::string_view folded) const {
   auto it = roles_.find(role);
   if (it == roles_.end()) return std::nullopt;
-  for (const Cue& cue : it->second) {
+  for (const Cue* cue : Candidates(it->second, *it->second.opening, folded)) {
     re2::StringPiece whole, number;
     re2::StringPiece text = folded;
-    if (Next(*cue.opening, &text, false, &whole, &number)) {
+    if (Next(*cue->opening, &text, false, &whole, &number)) {
       size_t begin = whole.data() - folded.data();
-      return CueMatch{begin, begin + whole.size(), Fill(cue.value, std::string(number))};
+      return CueMatch{begin, begin + whole.size(), Fill(cue->value, std::string(number))};
     }
   }
   return std::nullopt;
@@ -98,7 +119,7 @@ bool Cues::Has(const std::string& role, std::string_view phrase) const {
   auto it = roles_.find(role);
   if (it == roles_.end()) return false;
   std::string key = NameKey(phrase);
-  return std::any_of(it->second.begin(), it->second.end(),
+  return std::any_of(it->second.cues.begin(), it->second.cues.end(),
                      [&](const Cue& c) { return c.key == key; });
 }
 
@@ -106,11 +127,11 @@ std::vector<CueMatch> Cues::FindAll(const std::string& role, std::string_view fo
   std::vector<CueMatch> out;
   auto it = roles_.find(role);
   if (it == roles_.end()) return out;
-  for (const Cue& cue : it->second) {
+  for (const Cue* cue : Candidates(it->second, *it->second.anywhere, folded)) {
     re2::StringPiece rest = folded, whole, number;
-    while (Next(*cue.anywhere, &rest, true, &whole, &number)) {
+    while (Next(*cue->anywhere, &rest, true, &whole, &number)) {
       size_t begin = whole.data() - folded.data();
-      out.push_back({begin, begin + whole.size(), Fill(cue.value, std::string(number))});
+      out.push_back({begin, begin + whole.size(), Fill(cue->value, std::string(number))});
     }
   }
   // Longest cue first at a position, and no overlapping shorter cue kept.

@@ -12,6 +12,7 @@
 #define VNPLAN_EXTRACTORS_CUES_H_
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <map>
 #include <memory>
@@ -49,7 +50,17 @@ class Cues {
     std::string value;
     size_t length = 0;
   };
-  std::map<std::string, std::vector<Cue>> roles_;
+  // A role's cues, longest first, and all their patterns in one set each:
+  // one pass over a text tells which cues are worth running, where running
+  // each in turn would scan it once per cue.
+  struct Role {
+    std::vector<Cue> cues;
+    std::unique_ptr<RE2::Set> anywhere, opening;
+  };
+  // The cues of `role` whose pattern in `set` matches `folded`, in order.
+  static std::vector<const Cue*> Candidates(const Role& role, const RE2::Set& set,
+                                            std::string_view folded);
+  std::map<std::string, Role> roles_;
 };
 
 }  // namespace vnplan
