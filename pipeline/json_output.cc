@@ -46,7 +46,10 @@ class Writer {
   explicit Writer(const Document& doc) : doc_(doc), cps_(doc.text) {}
 
   json Span(const SourceSpan& s) const {
-    json j;
+    // Spans are most of the objects written: one allocation each, not one
+    // per key as the object grows.
+    json j = json::object();
+    j.get_ref<json::object_t&>().reserve(5);
     j["start"] = cps_.At(s.begin);
     j["end"] = cps_.At(s.end);
     j["page"] = s.page;
