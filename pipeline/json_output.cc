@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "pipeline/json_writer.h"
 #include "pipeline/utf8.h"
 
 namespace vnplan {
@@ -41,33 +42,47 @@ class CodePoints {
   std::vector<uint32_t> checkpoints_;
 };
 
-class Writer {
+// Writes a Document's parts; spans in code points with their repair
+// confidence.
+class DocumentWriter {
  public:
-  explicit Writer(const Document& doc) : doc_(doc), cps_(doc.text) {}
+  DocumentWriter(const Document& doc, JsonWriter& out) : doc_(doc), out_(out), cps_(doc.text) {}
 
-  json Span(const SourceSpan& s) const {
-    // Spans are most of the objects written: one allocation each, not one
-    // per key as the object grows.
-    json j = json::object();
-    j.get_ref<json::object_t&>().reserve(5);
-    j["start"] = cps_.At(s.begin);
-    j["end"] = cps_.At(s.end);
-    j["page"] = s.page;
-    j["line"] = s.line;
+  void Span(const SourceSpan& s) {
+    out_.BeginObject();
+    out_.Key("start");
+    out_.UInt(cps_.At(s.begin));
+    out_.Key("end");
+    out_.UInt(cps_.At(s.end));
+    out_.Key("page");
+    out_.Int(s.page);
+    out_.Key("line");
+    out_.Int(s.line);
     double confidence = RepairConfidence(s);
-    if (confidence < 1) j["repair_confidence"] = confidence;
-    return j;
+    if (confidence < 1) {
+      out_.Key("repair_confidence");
+      out_.Double(confidence);
+    }
+    out_.EndObject();
   }
 
-  json FieldJson(const Field& f) const {
-    if (!f.found()) return nullptr;
-    return json{{"value", f.value}, {"span", Span(f.span)}};
+  void Field(const vnplan::Field& f) {
+    if (!f.found()) {
+      out_.Null();
+      return;
+    }
+    out_.BeginObject();
+    out_.Key("value");
+    out_.String(f.value);
+    out_.Key("span");
+    Span(f.span);
+    out_.EndObject();
   }
 
-  json Spans(const std::vector<SourceSpan>& spans) const {
-    json a = json::array();
-    for (const auto& s : spans) a.push_back(Span(s));
-    return a;
+  void Spans(const std::vector<SourceSpan>& spans) {
+    out_.BeginArray();
+    for (const auto& s : spans) Span(s);
+    out_.EndArray();
   }
 
  private:
@@ -83,6 +98,7 @@ class Writer {
   }
 
   const Document& doc_;
+  JsonWriter& out_;
   CodePoints cps_;
 };
 
@@ -98,191 +114,373 @@ const char* OriginName(PageOrigin origin) {
   return "unknown";
 }
 
-json PageJson(const Page& p, bool with_lines) {
-  json j;
-  j["number"] = p.number;
-  j["origin"] = OriginName(p.origin);
-  if (p.origin != PageOrigin::kPlainText) {
-    j["width"] = p.width;
-    j["height"] = p.height;
-    j["dpi"] = p.dpi;
-    j["orientation_degrees"] = p.orientation_degrees;
-    j["deskew_degrees"] = p.deskew_degrees;
-    j["preprocessing"] = p.preprocessing;
-    j["mean_confidence"] = p.mean_confidence;
-    j["ocr_seconds"] = p.ocr_seconds;
-  }
-  if (with_lines && !p.lines.empty()) {
-    json lines = json::array();
-    for (const auto& l : p.lines) {
-      lines.push_back({{"text", l.text},
-                       {"box", {l.box.x, l.box.y, l.box.width, l.box.height}},
-                       {"confidence", l.confidence}});
+void WritePages(const Document& doc, bool with_lines, JsonWriter& out) {
+  out.BeginArray();
+  for (const Page& p : doc.pages) {
+    out.BeginObject();
+    out.Key("number");
+    out.Int(p.number);
+    out.Key("origin");
+    out.String(OriginName(p.origin));
+    if (p.origin != PageOrigin::kPlainText) {
+      out.Key("width");
+      out.Int(p.width);
+      out.Key("height");
+      out.Int(p.height);
+      out.Key("dpi");
+      out.Int(p.dpi);
+      out.Key("orientation_degrees");
+      out.Int(p.orientation_degrees);
+      out.Key("deskew_degrees");
+      out.Double(p.deskew_degrees);
+      out.Key("preprocessing");
+      out.Strings(p.preprocessing);
+      out.Key("mean_confidence");
+      out.Double(p.mean_confidence);
+      out.Key("ocr_seconds");
+      out.Double(p.ocr_seconds);
     }
-    j["lines"] = std::move(lines);
+    if (with_lines && !p.lines.empty()) {
+      out.Key("lines");
+      out.BeginArray();
+      for (const auto& l : p.lines) {
+        out.BeginObject();
+        out.Key("text");
+        out.String(l.text);
+        out.Key("box");
+        out.BeginArray();
+        for (int v : {l.box.x, l.box.y, l.box.width, l.box.height}) out.Int(v);
+        out.EndArray();
+        out.Key("confidence");
+        out.Double(l.confidence);
+        out.EndObject();
+      }
+      out.EndArray();
+    }
+    out.EndObject();
   }
-  return j;
+  out.EndArray();
+}
+
+void WriteDocument(const Document& doc, const JsonOptions& options, JsonWriter& out) {
+  DocumentWriter w(doc, out);
+  out.BeginObject();
+  out.Key("schema_version");
+  out.String(kSchemaVersion);
+  out.Key("vnplan_version");
+  out.String(VNPLAN_VERSION);
+  out.Key("id");
+  out.String(doc.id);
+  out.Key("source");
+  out.BeginObject();
+  out.Key("path");
+  out.String(doc.source_path);
+  out.Key("format");
+  out.String(doc.format);
+  out.EndObject();
+
+  out.Key("pages");
+  WritePages(doc, options.ocr_lines, out);
+
+  if (options.text) {
+    out.Key("text");
+    out.BeginObject();
+    if (IsValidUtf8(doc.original_text)) {
+      out.Key("original");
+      out.String(doc.original_text);
+    } else {
+      out.Key("original_base64");
+      out.String(Base64(doc.original_text));
+    }
+    out.Key("encoding");
+    out.String(doc.encoding);
+    out.Key("repaired");
+    out.String(doc.text);
+    out.EndObject();
+  }
+  if (options.repairs) {
+    out.Key("repairs");
+    out.BeginArray();
+    for (const auto& e : doc.repairs) {
+      out.BeginObject();
+      out.Key("kind");
+      out.String(e.kind);
+      out.Key("before");
+      out.String(e.before);
+      out.Key("after");
+      out.String(e.after);
+      out.Key("confidence");
+      out.Double(e.confidence);
+      out.Key("uncertain");
+      out.Bool(e.uncertain);
+      out.Key("original_bytes");
+      out.BeginArray();
+      out.UInt(e.original_begin);
+      out.UInt(e.original_end);
+      out.EndArray();
+      out.Key("span");
+      w.Span({e.begin, e.end, 0, 0});
+      out.EndObject();
+    }
+    out.EndArray();
+  }
+
+  out.Key("layout");
+  out.BeginObject();
+  out.Key("header");
+  w.Span(doc.layout.header);
+  out.Key("body");
+  w.Span(doc.layout.body);
+  out.Key("signature");
+  w.Span(doc.layout.signature);
+  out.Key("recipients");
+  w.Span(doc.layout.recipients);
+  out.EndObject();
+
+  out.Key("sections");
+  out.BeginArray();
+  for (const auto& s : doc.sections) {
+    out.BeginObject();
+    out.Key("id");
+    out.String(s.id);
+    out.Key("number");
+    out.String(s.number);
+    out.Key("level");
+    out.Int(s.level);
+    out.Key("parent");
+    if (s.parent >= 0) {
+      out.String(doc.sections[s.parent].id);
+    } else {
+      out.Null();
+    }
+    out.Key("kind");
+    out.StringOrNull(s.kind);
+    out.Key("heading");
+    w.Field(s.heading);
+    out.Key("span");
+    w.Span(s.span);
+    out.EndObject();
+  }
+  out.EndArray();
+
+  const Header& h = doc.header;
+  out.Key("header");
+  out.BeginObject();
+  out.Key("issuers");
+  out.BeginArray();
+  for (const auto& i : h.issuers) {
+    out.BeginObject();
+    out.Key("name");
+    out.String(i.name.value);
+    out.Key("level");
+    out.Int(i.level);
+    out.Key("span");
+    w.Span(i.name.span);
+    out.EndObject();
+  }
+  out.EndArray();
+  for (const auto& [key, field] :
+       {std::pair<const char*, const vnplan::Field*>{"number", &h.number},
+        {"symbol", &h.symbol},
+        {"place", &h.place},
+        {"date", &h.date},
+        {"type", &h.type},
+        {"title", &h.title}}) {
+    out.Key(key);
+    w.Field(*field);
+  }
+  out.Key("legal_basis");
+  out.Strings(h.legal_basis);
+  out.EndObject();
+
+  out.Key("references");
+  out.BeginArray();
+  for (const auto& r : doc.references) {
+    out.BeginObject();
+    out.Key("id");
+    out.String(r.id);
+    out.Key("type");
+    out.String(r.type);
+    out.Key("number");
+    out.String(r.number);
+    out.Key("symbol");
+    out.String(r.symbol);
+    out.Key("year");
+    if (r.year) {
+      out.Int(r.year);
+    } else {
+      out.Null();
+    }
+    out.Key("issuer");
+    out.StringOrNull(r.issuer);
+    out.Key("date");
+    out.StringOrNull(r.date);
+    out.Key("subject");
+    out.StringOrNull(r.subject);
+    out.Key("legal_basis");
+    out.Bool(r.legal_basis);
+    out.Key("mentions");
+    w.Spans(r.mentions);
+    out.EndObject();
+  }
+  out.EndArray();
+
+  out.Key("agencies");
+  out.BeginArray();
+  for (const auto& a : doc.agencies) {
+    out.BeginObject();
+    out.Key("id");
+    out.String(a.id);
+    out.Key("name");
+    out.String(a.name);
+    out.Key("level");
+    out.String(a.level);
+    out.Key("aliases_seen");
+    out.Strings(a.aliases_seen);
+    out.Key("mentions");
+    w.Spans(a.mentions);
+    out.EndObject();
+  }
+  out.EndArray();
+
+  out.Key("tasks");
+  out.BeginArray();
+  for (const auto& t : doc.tasks) {
+    out.BeginObject();
+    out.Key("id");
+    out.String(t.id);
+    out.Key("section");
+    out.String(t.section);
+    out.Key("text");
+    out.String(t.text.value);
+    out.Key("span");
+    w.Span(t.text.span);
+    out.Key("agencies");
+    out.BeginArray();
+    for (const auto& r : t.agencies) {
+      out.BeginObject();
+      out.Key("agency");
+      out.String(r.agency);
+      out.Key("role");
+      out.String(r.role);
+      out.EndObject();
+    }
+    out.EndArray();
+    out.Key("deadlines");
+    out.BeginArray();
+    for (const auto& d : t.deadlines) {
+      out.BeginObject();
+      out.Key("text");
+      out.String(d.text);
+      out.Key("date");
+      out.StringOrNull(d.date);
+      out.Key("recurrence");
+      out.StringOrNull(d.recurrence);
+      out.Key("span");
+      w.Span(d.span);
+      out.EndObject();
+    }
+    out.EndArray();
+    out.Key("indicators");
+    out.Strings(t.indicators);
+    out.Key("references");
+    out.Strings(t.references);
+    out.EndObject();
+  }
+  out.EndArray();
+
+  out.Key("targets");
+  out.BeginArray();
+  for (const auto& t : doc.targets) {
+    out.BeginObject();
+    out.Key("id");
+    out.String(t.id);
+    out.Key("number");
+    out.String(t.number);
+    out.Key("text");
+    out.String(t.text.value);
+    out.Key("span");
+    w.Span(t.text.span);
+    out.Key("values");
+    out.BeginArray();
+    for (const auto& v : t.values) {
+      out.BeginObject();
+      out.Key("value");
+      out.Double(v.value);
+      out.Key("unit");
+      out.String(v.unit);
+      out.Key("year");
+      if (v.year) {
+        out.Int(v.year);
+      } else {
+        out.Null();
+      }
+      out.Key("text");
+      out.String(v.text);
+      out.EndObject();
+    }
+    out.EndArray();
+    out.Key("agency");
+    out.StringOrNull(t.agency);
+    out.EndObject();
+  }
+  out.EndArray();
+
+  out.Key("signature");
+  out.BeginObject();
+  out.Key("authority");
+  w.Field(doc.signature.authority);
+  out.Key("title");
+  w.Field(doc.signature.title);
+  out.Key("name");
+  w.Field(doc.signature.name);
+  out.EndObject();
+  out.Key("recipients");
+  out.BeginArray();
+  for (const auto& r : doc.recipients) w.Field(r);
+  out.EndArray();
+
+  out.Key("diagnostics");
+  out.BeginArray();
+  for (const auto& d : doc.diagnostics) {
+    out.BeginObject();
+    out.Key("stage");
+    out.String(d.stage);
+    out.Key("severity");
+    out.String(d.severity);
+    out.Key("message");
+    out.String(d.message);
+    if (d.page > 0) {
+      out.Key("page");
+      out.Int(d.page);
+    }
+    out.EndObject();
+  }
+  out.EndArray();
+  out.EndObject();
 }
 
 }  // namespace
 
-json PagesToJson(const Document& doc) {
-  json pages = json::array();
-  for (const auto& p : doc.pages) pages.push_back(PageJson(p, true));
-  return pages;
+std::string DocumentJson(const Document& doc, const JsonOptions& options, int indent) {
+  JsonWriter out(indent);
+  WriteDocument(doc, options, out);
+  return out.Take();
+}
+
+std::string OcrJson(const Document& doc, int indent) {
+  JsonWriter out(indent);
+  out.BeginObject();
+  out.Key("source");
+  out.String(doc.source_path);
+  out.Key("pages");
+  WritePages(doc, true, out);
+  out.EndObject();
+  return out.Take();
 }
 
 json ToJson(const Document& doc, const JsonOptions& options) {
-  Writer w(doc);
-  json j;
-  j["schema_version"] = kSchemaVersion;
-  j["vnplan_version"] = VNPLAN_VERSION;
-  j["id"] = doc.id;
-  j["source"] = {{"path", doc.source_path}, {"format", doc.format}};
-
-  json pages = json::array();
-  for (const auto& p : doc.pages) pages.push_back(PageJson(p, options.ocr_lines));
-  j["pages"] = std::move(pages);
-
-  if (options.text) {
-    json text;
-    if (IsValidUtf8(doc.original_text)) {
-      text["original"] = doc.original_text;
-    } else {
-      text["original_base64"] = Base64(doc.original_text);
-    }
-    text["encoding"] = doc.encoding;
-    text["repaired"] = doc.text;
-    j["text"] = std::move(text);
-  }
-  if (options.repairs) {
-    json repairs = json::array();
-    for (const auto& e : doc.repairs) {
-      json r;
-      r["kind"] = e.kind;
-      r["before"] = e.before;
-      r["after"] = e.after;
-      r["confidence"] = e.confidence;
-      r["uncertain"] = e.uncertain;
-      r["original_bytes"] = {e.original_begin, e.original_end};
-      r["span"] = w.Span({e.begin, e.end, 0, 0});
-      repairs.push_back(std::move(r));
-    }
-    j["repairs"] = std::move(repairs);
-  }
-
-  j["layout"] = {{"header", w.Span(doc.layout.header)},
-                 {"body", w.Span(doc.layout.body)},
-                 {"signature", w.Span(doc.layout.signature)},
-                 {"recipients", w.Span(doc.layout.recipients)}};
-
-  json sections = json::array();
-  for (const auto& s : doc.sections) {
-    json o;
-    o["id"] = s.id;
-    o["number"] = s.number;
-    o["level"] = s.level;
-    o["parent"] = s.parent >= 0 ? json(doc.sections[s.parent].id) : json(nullptr);
-    o["kind"] = s.kind.empty() ? json(nullptr) : json(s.kind);
-    o["heading"] = w.FieldJson(s.heading);
-    o["span"] = w.Span(s.span);
-    sections.push_back(std::move(o));
-  }
-  j["sections"] = std::move(sections);
-
-  const Header& h = doc.header;
-  json issuers = json::array();
-  for (const auto& i : h.issuers) {
-    issuers.push_back({{"name", i.name.value}, {"level", i.level}, {"span", w.Span(i.name.span)}});
-  }
-  j["header"] = {{"issuers", std::move(issuers)},   {"number", w.FieldJson(h.number)},
-                 {"symbol", w.FieldJson(h.symbol)}, {"place", w.FieldJson(h.place)},
-                 {"date", w.FieldJson(h.date)},     {"type", w.FieldJson(h.type)},
-                 {"title", w.FieldJson(h.title)},   {"legal_basis", h.legal_basis}};
-
-  json refs = json::array();
-  for (const auto& r : doc.references) {
-    json o;
-    o["id"] = r.id;
-    o["type"] = r.type;
-    o["number"] = r.number;
-    o["symbol"] = r.symbol;
-    o["year"] = r.year ? json(r.year) : json(nullptr);
-    o["issuer"] = r.issuer.empty() ? json(nullptr) : json(r.issuer);
-    o["date"] = r.date.empty() ? json(nullptr) : json(r.date);
-    o["subject"] = r.subject.empty() ? json(nullptr) : json(r.subject);
-    o["legal_basis"] = r.legal_basis;
-    o["mentions"] = w.Spans(r.mentions);
-    refs.push_back(std::move(o));
-  }
-  j["references"] = std::move(refs);
-
-  json agencies = json::array();
-  for (const auto& a : doc.agencies) {
-    agencies.push_back({{"id", a.id},
-                        {"name", a.name},
-                        {"level", a.level},
-                        {"aliases_seen", a.aliases_seen},
-                        {"mentions", w.Spans(a.mentions)}});
-  }
-  j["agencies"] = std::move(agencies);
-
-  json tasks = json::array();
-  for (const auto& t : doc.tasks) {
-    json roles = json::array();
-    for (const auto& r : t.agencies) roles.push_back({{"agency", r.agency}, {"role", r.role}});
-    json deadlines = json::array();
-    for (const auto& d : t.deadlines) {
-      deadlines.push_back(
-          {{"text", d.text},
-           {"date", d.date.empty() ? json(nullptr) : json(d.date)},
-           {"recurrence", d.recurrence.empty() ? json(nullptr) : json(d.recurrence)},
-           {"span", w.Span(d.span)}});
-    }
-    tasks.push_back({{"id", t.id},
-                     {"section", t.section},
-                     {"text", t.text.value},
-                     {"span", w.Span(t.text.span)},
-                     {"agencies", std::move(roles)},
-                     {"deadlines", std::move(deadlines)},
-                     {"indicators", t.indicators},
-                     {"references", t.references}});
-  }
-  j["tasks"] = std::move(tasks);
-
-  json targets = json::array();
-  for (const auto& t : doc.targets) {
-    json values = json::array();
-    for (const auto& v : t.values) {
-      values.push_back({{"value", v.value},
-                        {"unit", v.unit},
-                        {"year", v.year ? json(v.year) : json(nullptr)},
-                        {"text", v.text}});
-    }
-    targets.push_back({{"id", t.id},
-                       {"number", t.number},
-                       {"text", t.text.value},
-                       {"span", w.Span(t.text.span)},
-                       {"values", std::move(values)},
-                       {"agency", t.agency.empty() ? json(nullptr) : json(t.agency)}});
-  }
-  j["targets"] = std::move(targets);
-
-  j["signature"] = {{"authority", w.FieldJson(doc.signature.authority)},
-                    {"title", w.FieldJson(doc.signature.title)},
-                    {"name", w.FieldJson(doc.signature.name)}};
-  json recipients = json::array();
-  for (const auto& r : doc.recipients) recipients.push_back(w.FieldJson(r));
-  j["recipients"] = std::move(recipients);
-
-  json diagnostics = json::array();
-  for (const auto& d : doc.diagnostics) {
-    json o{{"stage", d.stage}, {"severity", d.severity}, {"message", d.message}};
-    if (d.page > 0) o["page"] = d.page;
-    diagnostics.push_back(std::move(o));
-  }
-  j["diagnostics"] = std::move(diagnostics);
-  return j;
+  return json::parse(DocumentJson(doc, options, -1));
 }
 
 std::string Dump(const json& j, int indent) {

@@ -25,10 +25,16 @@ struct JsonOptions {
   bool repairs = true;    // The repair log.
 };
 
-nlohmann::ordered_json ToJson(const Document& doc, const JsonOptions& options = {});
+// The Document as JSON text, written as it is walked (pipeline/json_writer.h);
+// `indent` < 0 for one line.
+std::string DocumentJson(const Document& doc, const JsonOptions& options = {}, int indent = 2);
 
-// The pages alone, for `vnplan ocr --json`.
-nlohmann::ordered_json PagesToJson(const Document& doc);
+// The source and its pages alone: what `vnplan ocr --json` prints.
+std::string OcrJson(const Document& doc, int indent = 2);
+
+// DocumentJson parsed, for code that picks parts of it (repair --report,
+// tests).
+nlohmann::ordered_json ToJson(const Document& doc, const JsonOptions& options = {});
 
 // Serialises without throwing on invalid UTF-8 in any string (it cannot
 // appear in repaired text, but a stage bug must not lose the whole output).

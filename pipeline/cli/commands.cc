@@ -12,11 +12,11 @@ namespace vnplan {
 namespace {
 
 std::string JsonLine(const Document& doc, const JsonOptions& options) {
-  return Dump(ToJson(doc, options), -1) + "\n";
+  return DocumentJson(doc, options, -1) + "\n";
 }
 
 std::string PrettyJson(const Document& doc, const JsonOptions& options) {
-  return Dump(ToJson(doc, options)) + "\n";
+  return DocumentJson(doc, options) + "\n";
 }
 
 JsonOptions RunJsonOptions(const Flags& flags) {
@@ -72,8 +72,7 @@ int OcrCommand(int argc, char** argv, int first) {
   c.extension = ".txt";
   c.render = [](const Document& d, const Flags& f) {
     if (f.Has("json")) {
-      return Dump(nlohmann::ordered_json{{"source", d.source_path}, {"pages", PagesToJson(d)}}) +
-             "\n";
+      return OcrJson(d) + "\n";
     }
     std::string text = d.original_text;
     if (!text.empty() && text.back() != '\n') text += '\n';
