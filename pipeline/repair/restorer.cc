@@ -118,7 +118,7 @@ struct Restorer::Item {
   size_t begin = 0, end = 0;  // Bytes of the text, for words.
   uint32_t fixed = LanguageModel::kBoundary;
   std::vector<Candidate>* candidates = nullptr;  // Null for numbers and boundaries.
-  std::u32string observed;                       // The word as written, for words.
+  const std::u32string* observed = nullptr;      // The word as written: its cache key.
   size_t choice = 0;
   double confidence = 1;
   // Case evidence: the word's shape, whether a sentence runs before it, and
@@ -529,7 +529,7 @@ ChannelModel Restorer::Adapt(const std::vector<Item>& items) const {
     auto [it, fresh] = seen.try_emplace(&c);
     if (fresh) {
       it->second.intended = ToUtf32(c.text);
-      it->second.observed = item.observed;
+      it->second.observed = *item.observed;
       it->second.times = 0;
     }
     it->second.times += 1;
@@ -553,9 +553,9 @@ Rewrite Restorer::Restore(std::string_view text) const {
       ChannelModel adapted = Adapt(items);
       for (Item& item : items) {
         if (!item.candidates) continue;
-        auto it = adapted_cache.find(item.observed);
+        auto it = adapted_cache.find(*item.observed);
         if (it == adapted_cache.end()) {
-          it = adapted_cache.emplace(item.observed, Candidates(item.observed, adapted)).first;
+          it = adapted_cache.emplace(*item.observed, Candidates(*item.observed, adapted)).first;
         }
         item.candidates = &it->second;
       }
@@ -617,7 +617,7 @@ Rewrite Restorer::Restore(std::string_view text) const {
         auto it = cache.find(observed);
         if (it == cache.end()) it = cache.emplace(observed, Candidates(observed, channel_)).first;
         item.candidates = &it->second;
-        item.observed = std::move(observed);
+        item.observed = &it->first;
         item.shape = shapes[k];
         item.mid_sentence = !items.empty() && (items.back().candidates ||
                                                items.back().fixed != LanguageModel::kBoundary);
