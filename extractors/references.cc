@@ -62,8 +62,7 @@ ReferenceExtractor::ReferenceExtractor(const std::string& models_dir, const Cues
       dates_(dates),
       gazetteer_(gazetteer),
       symbol_re_("\\b(\\d{1,6})((?:[ \\t]*[/\\-]\\s*[a-z0-9&]+)+)"),
-      bare_number_re_("^\\s+so\\s*:?\\s*(\\d{1,6})[ \\t]*([^ \\t]?)"),
-      of_re_("^([\\s,]*(?:cua|do)\\s+)") {
+      bare_number_re_("^\\s+so\\s*:?\\s*(\\d{1,6})[ \\t]*([^ \\t]?)") {
   const std::string types_path = models_dir + "/extract/doc_types.tsv";
   std::vector<std::string> phrases;
   for (const TsvRecord& r : ReadTsv(types_path)) {
@@ -242,10 +241,10 @@ std::vector<Reference> ReferenceExtractor::Extract(const ExtractContext& ctx) co
       if (!m.year) m.year = std::stoi(date->iso.substr(0, 4));
       pos += date->end;
     }
-    re2::StringPiece of;
     std::string_view after = all.substr(pos, 40);
-    if (RE2::PartialMatch(after, of_re_, &of)) {
-      size_t at = ctx.folded.Source(pos + of.size());
+    if (auto of = cues_.Opens("issued_by", after)) {
+      size_t skip = after.find_first_not_of(" \t\r\n", of->end);
+      size_t at = ctx.folded.Source(pos + (skip == std::string_view::npos ? after.size() : skip));
       auto it = std::lower_bound(ctx.agencies.begin(), ctx.agencies.end(), at,
                                  [](const AgencyMention& a, size_t x) { return a.begin < x; });
       if (it != ctx.agencies.end() && it->begin == at) {

@@ -74,7 +74,6 @@ class ReferenceExtractor {
   std::unique_ptr<RE2> type_re_;
   RE2 symbol_re_;
   RE2 bare_number_re_;
-  RE2 of_re_;
 };
 
 }  // namespace vnplan
