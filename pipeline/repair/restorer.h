@@ -10,7 +10,10 @@
 // OCR'd text: é for ế/ề/ệ, 6 for ố, P for Đ, "dugc" for "được"). The mixture
 // weights are fitted to each text by EM, so clean text is left alone and
 // damaged text is repaired. A syllable bigram language model picks the
-// sentence's most likely reading (Viterbi).
+// sentence's most likely reading (Viterbi). Text that OCR explains is
+// decoded twice: the confident readings of the first pass adapt the channel
+// to the engine that printed it (ChannelModel::Adapted), which the second
+// pass reads it with.
 //
 // Contract of Restore():
 //  - input is valid NFC UTF-8; the result is a Rewrite of it whose edits
