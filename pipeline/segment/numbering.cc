@@ -7,7 +7,8 @@
 namespace vnplan {
 namespace {
 
-constexpr std::string_view kSmallD = "\xC4\x91";  // đ
+constexpr std::string_view kSmallD = "\xC4\x91";    // đ
+constexpr std::string_view kCapitalD = "\xC4\x90";  // Đ
 constexpr size_t kMaxToken = 6;
 constexpr size_t kMaxDecimalParts = 4;
 
@@ -62,6 +63,25 @@ int RomanValue(std::string_view roman) {
   return value;
 }
 
+std::string SmallListLetter(std::string_view capital) {
+  if (capital == kCapitalD) return std::string(kSmallD);
+  if (capital.size() == 1 && capital[0] >= 'A' && capital[0] <= 'Z') {
+    return std::string(1, static_cast<char>(capital[0] - 'A' + 'a'));
+  }
+  return "";
+}
+
+int MarkReader::UpperLetterOrdinal(std::string_view token) const {
+  std::string lower = SmallListLetter(token);
+  if (lower.empty()) return 0;
+  // Capitals count in the order of the first list that has them: A B C D Đ E.
+  for (const auto& sequence : model_->letter_sequences) {
+    auto it = std::find(sequence.begin(), sequence.end(), lower);
+    if (it != sequence.end()) return static_cast<int>(it - sequence.begin()) + 1;
+  }
+  return 0;
+}
+
 bool MarkReader::LetterFollows(std::string_view previous, std::string_view next) const {
   for (const auto& sequence : model_->letter_sequences) {
     auto it = std::find(sequence.begin(), sequence.end(), next);
@@ -97,7 +117,7 @@ MarkReading MarkReader::Read(std::string_view line) const {
   }
 
   size_t j = i;
-  if (line.substr(i, kSmallD.size()) == kSmallD) {
+  if (line.substr(i, kSmallD.size()) == kSmallD || line.substr(i, kCapitalD.size()) == kCapitalD) {
     j += kSmallD.size();
   } else if (auto it =
                  std::find_if(model_->letter_lookalikes.begin(), model_->letter_lookalikes.end(),
@@ -183,9 +203,8 @@ MarkReading MarkReader::Read(std::string_view line) const {
       reading.marks.push_back(std::move(mark));
     }
   }
-  if (token.size() == 1 && token[0] >= 'A' && token[0] <= 'Z') {
-    reading.marks.push_back(
-        MakeMark(MarkStyle::kUpperLetter, std::string(token), token[0] - 'A' + 1));
+  if (int ordinal = UpperLetterOrdinal(token)) {
+    reading.marks.push_back(MakeMark(MarkStyle::kUpperLetter, std::string(token), ordinal));
   }
   if (roman_value && !genuine && has_other) {
     reading.marks.push_back(MakeMark(MarkStyle::kRoman, roman, roman_value));

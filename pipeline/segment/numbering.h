@@ -35,6 +35,9 @@ struct MarkReading {
   size_t text_begin = 0;    // Byte offset of the text after the mark.
 };
 
+// The small letter of a capital list letter ("Đ" -> "đ"), or "".
+std::string SmallListLetter(std::string_view capital);
+
 // Value of a well-formed roman numeral of I, V and X (1..39), or 0.
 int RomanValue(std::string_view roman);
 // The numeral of `value` (1..39), or "" out of that range.
@@ -50,6 +53,10 @@ class MarkReader {
   // True when `next` follows `previous` in one of the model's letter orders;
   // an empty `previous` asks whether `next` opens a list.
   bool LetterFollows(std::string_view previous, std::string_view next) const;
+
+  // The place of a capital list letter ("B", "Đ") in the model's letter
+  // orders, from 1; 0 when `token` is none.
+  int UpperLetterOrdinal(std::string_view token) const;
 
  private:
   const SegmentModel* model_;

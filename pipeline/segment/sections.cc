@@ -138,8 +138,12 @@ class Builder {
       case MarkStyle::kDecimal:
         return next.prefix == previous.prefix ? next.ordinal == previous.ordinal + 1
                                               : next.ordinal == 1 && OpensUnderParent(next);
-      case MarkStyle::kRoman:
       case MarkStyle::kUpperLetter:
+        if (reader_.LetterFollows(SmallListLetter(previous.number), SmallListLetter(next.number))) {
+          return true;
+        }
+        [[fallthrough]];
+      case MarkStyle::kRoman:
         // Parts of these styles head the plan's main divisions and never
         // open a line by accident, so a skipped one ("II." then "IV.", a
         // drafting slip) is still a part.

@@ -118,6 +118,20 @@ TEST(SegmentStage, ListLettersOcrPrintedAsLookAlikes) {
   EXPECT_TRUE(Warned(doc, "read damaged part number d as đ"));
 }
 
+TEST(SegmentStage, CapitalLettersRunInVietnameseOrder) {
+  Document doc = Segment(
+      "KẾ HOẠCH\nThử\n\nA. MỤC ĐÍCH\nB. MỤC TIÊU\nC. NHIỆM VỤ\nD. KINH PHÍ\n"
+      "\xC4\x90. TỔ CHỨC THỰC HIỆN\n1. Phòng Y tế chủ trì.\nE. BÁO CÁO\n");
+  std::vector<std::string> got;
+  for (const Section& s : doc.sections) {
+    got.push_back(s.number + " " + std::to_string(s.level) + " " + s.kind);
+  }
+  std::vector<std::string> want = {"A 1 purpose",  "B 1 objectives",   "C 1 tasks",
+                                   "D 1 funding",  "Đ 1 organisation", "1 2 ",
+                                   "E 1 reporting"};
+  EXPECT_EQ(got, want);
+}
+
 TEST(SegmentStage, KeepsAPartAfterASkippedRomanNumeral) {
   Document doc = Segment(
       "KẾ HOẠCH\nThử\n\nI. MỤC ĐÍCH\nII. NHIỆM VỤ\nIV. TỔ CHỨC THỰC HIỆN\n1. Phòng Tư "
