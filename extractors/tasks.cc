@@ -195,7 +195,7 @@ void TaskExtractor::Walk(const ExtractContext& ctx, const std::vector<std::vecto
                          int index, Owner owner, std::vector<Task>* out) const {
   const Section& s = ctx.doc.sections[index];
   const std::vector<int>& kids = children[index];
-  bool top = s.parent < 0;
+  bool top = owner.part;
   size_t heading_begin = s.heading.span.empty() ? s.span.begin : s.heading.span.begin;
   size_t heading_end = s.heading.span.empty() ? s.span.begin : s.heading.span.end;
   std::vector<std::string> heads =
@@ -245,6 +245,7 @@ void TaskExtractor::Walk(const ExtractContext& ctx, const std::vector<std::vecto
   } else if (kids.empty() && !heading.empty()) {
     emit(heading_begin, heading_end);
   }
+  owner.part = false;
   for (int kid : kids) Walk(ctx, children, kid, owner, out);
 }
 
@@ -257,9 +258,13 @@ std::vector<Task> TaskExtractor::Extract(const ExtractContext& ctx,
     int p = sections[i].parent;
     if (p >= 0 && static_cast<size_t>(p) < sections.size()) children[p].push_back(int(i));
   }
+  // Task parts are main parts: top-level ones, or those under a division
+  // ("PHẦN II") that is not a task part itself.
+  auto task_part = [&](int i) { return cues_.Has("task_part", sections[i].kind); };
   for (size_t i = 0; i < sections.size(); ++i) {
-    if (sections[i].parent < 0 && cues_.Has("task_part", sections[i].kind)) {
-      Walk(ctx, children, static_cast<int>(i), Owner{}, &tasks);
+    int p = sections[i].parent;
+    if (task_part(static_cast<int>(i)) && (p < 0 || (sections[p].parent < 0 && !task_part(p)))) {
+      Walk(ctx, children, static_cast<int>(i), Owner{{}, true}, &tasks);
     }
   }
   if (sections.empty()) {

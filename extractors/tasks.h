@@ -47,6 +47,7 @@ class TaskExtractor {
  private:
   struct Owner {
     std::vector<std::string> agencies;
+    bool part = false;  // The section walked is a task part itself, not an item of one.
   };
 
   void Walk(const ExtractContext& ctx, const std::vector<std::vector<int>>& children, int section,

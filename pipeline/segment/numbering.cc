@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "pipeline/segment/fold.h"
+#include "pipeline/segment/phrase.h"
 
 namespace vnplan {
 namespace {
@@ -63,6 +64,46 @@ int RomanValue(std::string_view roman) {
   return value;
 }
 
+std::optional<MarkReading> MarkReader::ReadDivision(std::string_view line, size_t at) const {
+  if (model_->divisions.empty() || !StartsCapital(line.substr(at))) return std::nullopt;
+  std::string_view rest = line.substr(at);
+  std::vector<KeyWord> words = KeyWords(rest);
+  auto division = model_->divisions.MatchAt(words, 0);
+  if (!division || division->first_word != 0 || division->words >= words.size()) {
+    return std::nullopt;
+  }
+  size_t k = division->words;
+  int value = 0;
+  size_t end = 0;
+  if (auto ordinal = model_->ordinals.MatchAt(words, k); ordinal && ordinal->first_word == k) {
+    value = std::stoi(model_->ordinals.value(ordinal->phrase));
+    end = words[k + ordinal->words - 1].end;
+  } else {
+    std::string_view numeral = rest.substr(words[k].begin, words[k].end - words[k].begin);
+    bool digits = std::all_of(numeral.begin(), numeral.end(), IsDigit);
+    value = digits && numeral.size() <= 2 ? std::stoi(std::string(numeral)) : RomanValue(numeral);
+    end = words[k].end;
+  }
+  if (value <= 0 || value >= 40) return std::nullopt;
+  // Alone on its line or before '.', ':' or a dash: not a sentence that
+  // opens with "Phần 2 của…".
+  size_t j = end;
+  while (j < rest.size() && IsBlank(rest[j])) ++j;
+  if (j < rest.size()) {
+    std::string_view after = rest.substr(j);
+    bool dash = after.starts_with("-") || after.starts_with("\xE2\x80\x93");
+    if (!dash && after[0] != '.' && after[0] != ':') return std::nullopt;
+    j += after.starts_with("\xE2\x80\x93") ? 3 : 1;
+    while (j < rest.size() && IsBlank(rest[j])) ++j;
+  }
+  MarkReading reading;
+  reading.mark_begin = at;
+  reading.text_begin = at + j;
+  Mark mark = MakeMark(MarkStyle::kDivision, RomanNumeral(value), value);
+  reading.marks.push_back(std::move(mark));
+  return reading;
+}
+
 std::string SmallListLetter(std::string_view capital) {
   if (capital == kCapitalD) return std::string(kSmallD);
   if (capital.size() == 1 && capital[0] >= 'A' && capital[0] <= 'Z') {
@@ -103,6 +144,8 @@ MarkReading MarkReader::Read(std::string_view line) const {
     while (j < line.size() && IsBlank(line[j])) ++j;
     return j;
   };
+
+  if (auto division = ReadDivision(line, i)) return *division;
 
   for (const std::string& bullet : model_->bullets) {
     size_t after = i + bullet.size();

@@ -1,5 +1,6 @@
 // Reading the mark that opens a numbered or bulleted line of a plan: "II.",
-// "3.", "2.1.", "b)", "đ)", "A.", "-", "+".
+// "3.", "2.1.", "b)", "đ)", "A.", "-", "+", and the divisions above them
+// ("PHẦN I", "Phần thứ hai").
 //
 // A mark can often be read more than one way: "l." is a damaged roman I or
 // the letter l, "I1." is roman II with an OCR '1', "V." is roman five or the
@@ -10,6 +11,7 @@
 #ifndef VNPLAN_PIPELINE_SEGMENT_NUMBERING_H_
 #define VNPLAN_PIPELINE_SEGMENT_NUMBERING_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,12 +20,12 @@
 
 namespace vnplan {
 
-enum class MarkStyle { kUpperLetter, kRoman, kArabic, kDecimal, kLetter, kBullet };
+enum class MarkStyle { kDivision, kUpperLetter, kRoman, kArabic, kDecimal, kLetter, kBullet };
 
 struct Mark {
   MarkStyle style = MarkStyle::kArabic;
-  std::string number;  // Canonical: "II", "3", "2.1", "b", "-".
-  int ordinal = 0;     // Roman and arabic value, last part of a decimal; 0 otherwise.
+  std::string number;  // Canonical: "II", "3", "2.1", "b", "-"; a division's as roman ("II").
+  int ordinal = 0;     // Division, roman and arabic value, last part of a decimal; 0 otherwise.
   std::string prefix;  // Decimal: the parts before the last ("2" of "2.1").
   int depth = 1;       // Decimal: how many parts.
   std::string seen;    // Letter read from an OCR look-alike: what was printed ("¢").
@@ -53,6 +55,10 @@ class MarkReader {
   // True when `next` follows `previous` in one of the model's letter orders;
   // an empty `previous` asks whether `next` opens a list.
   bool LetterFollows(std::string_view previous, std::string_view next) const;
+
+  // A division mark ("PHẦN II", "Phần thứ hai:") opening `line` at byte
+  // `at`, with the offset of the text after it.
+  std::optional<MarkReading> ReadDivision(std::string_view line, size_t at) const;
 
   // The place of a capital list letter ("B", "Đ") in the model's letter
   // orders, from 1; 0 when `token` is none.

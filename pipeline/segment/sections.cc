@@ -31,6 +31,8 @@ std::string_view TrimRight(std::string_view s) {
 
 int Rank(const Mark& m) {
   switch (m.style) {
+    case MarkStyle::kDivision:
+      return 70;
     case MarkStyle::kUpperLetter:
       return 60;
     case MarkStyle::kRoman:
@@ -49,6 +51,8 @@ int Rank(const Mark& m) {
 
 std::string StyleKey(const Mark& m) {
   switch (m.style) {
+    case MarkStyle::kDivision:
+      return "P";
     case MarkStyle::kUpperLetter:
       return "U";
     case MarkStyle::kRoman:
@@ -102,7 +106,16 @@ class Builder {
       Section& s = sections_[i];
       FillHeading(i, end);
       FillSpan(i, stops[i]);
-      if (s.level == 1 && !IsBullet(i)) {
+      // The plan's main parts: its top level, and the parts directly under a
+      // division whose heading names no kind ("Phần thứ hai: KẾ HOẠCH" /
+      // "I. MỤC TIÊU"). Parents come before their parts.
+      bool major = s.level == 1;
+      if (s.parent >= 0) {
+        const Section& parent = sections_[static_cast<size_t>(s.parent)];
+        major = marks_[static_cast<size_t>(s.parent)].style == MarkStyle::kDivision &&
+                parent.level == 1 && parent.kind == "other";
+      }
+      if (major && !IsBullet(i)) {
         std::vector<KeyWord> words = KeyWords(Utf8Prefix(s.heading.value, kKindWindow));
         auto m = model_.kinds.Find(words);
         s.kind = m ? model_.kinds.value(m->phrase) : "other";
@@ -143,6 +156,7 @@ class Builder {
           return true;
         }
         [[fallthrough]];
+      case MarkStyle::kDivision:
       case MarkStyle::kRoman:
         // Parts of these styles head the plan's main divisions and never
         // open a line by accident, so a skipped one ("II." then "IV.", a

@@ -47,6 +47,15 @@ void LoadNumbering(const std::string& path, SegmentModel* m) {
     } else if (role == "letter") {
       Require(path, r, 3);
       m->letter_lookalikes.emplace_back(r.fields[1], r.fields[2]);
+    } else if (role == "division") {
+      m->divisions.Add(r.fields[1], r.fields[1]);
+    } else if (role == "ordinal") {
+      Require(path, r, 3);
+      if (r.fields[2].find_first_not_of("0123456789") != std::string::npos || r.fields[2].empty() ||
+          r.fields[2].size() > 2) {
+        throw Error(Where(path, r), "an ordinal's number must be 1 to 99");
+      }
+      m->ordinals.Add(r.fields[1], r.fields[2]);
     } else if (role == "bullet") {
       m->bullets.push_back(r.fields[1]);
     } else {

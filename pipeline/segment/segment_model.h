@@ -29,6 +29,8 @@ struct SegmentModel {
   // (character OCR printed, list letter it stands for), UTF-8.
   std::vector<std::pair<std::string, std::string>> letter_lookalikes;
   std::vector<std::string> bullets;  // UTF-8 characters.
+  PhraseList divisions;              // "Phần", "Chương".
+  PhraseList ordinals;               // value: the number ("thứ hai" -> "2").
 
   PhraseList motto;
   PhraseList number_label;

@@ -87,6 +87,15 @@ TEST(Tasks, AnItemThatSaysWhoThenWhatIsOneTaskAcrossLinesAndPageBreaks) {
   EXPECT_EQ(Roles(doc.tasks[0], "lead"), "phong-tp ");
 }
 
+TEST(Tasks, TaskPartsUnderADivisionAndTheirAgencies) {
+  Document doc = Extracted(
+      "KẾ HOẠCH\nThử\n\nPHẦN I\nMỤC ĐÍCH\nNâng cao nhận thức.\nPHẦN II\nTỔ CHỨC THỰC HIỆN\n"
+      "1. Phòng Tư pháp\n- Tuyên truyền pháp luật hằng năm.\n");
+  ASSERT_EQ(doc.tasks.size(), 1u);
+  EXPECT_EQ(doc.tasks[0].text.value, "Tuyên truyền pháp luật hằng năm.");
+  EXPECT_EQ(Roles(doc.tasks[0], "lead"), "phong-tp ");
+}
+
 TEST(Tasks, TextWithoutPartsOrAgenciesGivesNoTasksAndWarns) {
   Document doc = Extracted("Một đoạn văn bình thường, không phải kế hoạch.\nDòng thứ hai.\n");
   EXPECT_TRUE(doc.tasks.empty());

@@ -132,6 +132,28 @@ TEST(SegmentStage, CapitalLettersRunInVietnameseOrder) {
   EXPECT_EQ(got, want);
 }
 
+TEST(SegmentStage, DivisionsAboveTheNumberedParts) {
+  // "PHẦN I" alone on its line over its heading; "Phần thứ hai:" over parts
+  // that carry the kinds; a sentence opening with "Phần" is text.
+  Document doc = Segment(
+      "KẾ HOẠCH\nThử\n\nPHẦN I\nĐÁNH GIÁ KẾT QUẢ NĂM 2024\nPhần lớn chỉ tiêu đạt.\n"
+      "Phần thứ hai: KẾ HOẠCH NĂM 2025\nI. MỤC TIÊU\nII. NHIỆM VỤ\n1. Trồng cây.\n"
+      "III. TỔ CHỨC THỰC HIỆN\n1. Phòng Y tế\n");
+  std::vector<std::string> got;
+  for (const Section& s : doc.sections) {
+    got.push_back(s.id + " " + s.number + " " + std::to_string(s.level) + " " + s.kind + " " +
+                  s.heading.value);
+  }
+  std::vector<std::string> want = {"1 I 1 other ĐÁNH GIÁ KẾT QUẢ NĂM 2024",
+                                   "2 II 1 other KẾ HOẠCH NĂM 2025",
+                                   "2.1 I 2 objectives MỤC TIÊU",
+                                   "2.2 II 2 tasks NHIỆM VỤ",
+                                   "2.2.1 1 3  Trồng cây.",
+                                   "2.3 III 2 organisation TỔ CHỨC THỰC HIỆN",
+                                   "2.3.1 1 3  Phòng Y tế"};
+  EXPECT_EQ(got, want);
+}
+
 TEST(SegmentStage, KeepsAPartAfterASkippedRomanNumeral) {
   Document doc = Segment(
       "KẾ HOẠCH\nThử\n\nI. MỤC ĐÍCH\nII. NHIỆM VỤ\nIV. TỔ CHỨC THỰC HIỆN\n1. Phòng Tư "
