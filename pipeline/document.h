@@ -103,8 +103,10 @@ struct Section {
   std::string number;  // As written: "II", "1", "b", "-".
   int level = 1;       // 1 for top-level parts (I, II, ...).
   int parent = -1;     // Index into Document::sections, -1 for top level.
-  std::string kind;    // Top level only: purpose, requirements, objectives,
-                       // tasks, funding, organisation, reporting, other.
+  std::string kind;    // Main parts only (the top level, and the parts under a
+                       // division whose heading names no kind): purpose,
+                       // requirements, objectives, tasks, funding,
+                       // organisation, reporting, other.
   Field heading;
   SourceSpan span;  // From the number to the end of the section's content.
 };
