@@ -33,9 +33,10 @@ bool IsVowelSign(char32_t c) {
   return c != 0 && BaseLetter(c) == 0 && !(c >= '0' && c <= '9') &&
          kMarkLike.find(c) == std::u32string_view::npos;
 }
+constexpr std::u32string_view kVowelBases = U"aeiouy";
 bool IsVowel(char32_t c) {
   char32_t base = BaseLetter(c);
-  return base != 0 && std::u32string_view(U"aeiouy").find(base) != std::u32string_view::npos;
+  return base != 0 && kVowelBases.find(base) != std::u32string_view::npos;
 }
 // Every lowercase Vietnamese letter, for the dense tables.
 constexpr char32_t kVietnameseLetters[] =
@@ -294,7 +295,7 @@ std::vector<ChannelModel::Reading> ChannelModel::ReadingsOf(char32_t c) const {
   };
   if (own != 0 && !has(own)) out.push_back({0, own, static_cast<float>(std::log(0.5))});
   if (IsVowelSign(c)) {
-    for (char32_t vowel : std::u32string_view(U"aeiouy")) {
+    for (char32_t vowel : kVowelBases) {
       if (!has(vowel)) out.push_back({0, vowel, static_cast<float>(kSignAsVowelLogProb)});
     }
   }

@@ -224,17 +224,18 @@ std::vector<Restorer::Candidate> Restorer::Candidates(std::u32string_view observ
     return c;
   };
 
+  std::vector<std::vector<ChannelModel::Reading>> read(observed.size());
+  for (size_t j = 0; j < observed.size(); ++j) read[j] = channel.ReadingsOf(observed[j]);
   // A word with no character OCR makes of a letter is left as it is; one
   // such as "&" or "1¢" may be all that is left of a syllable ("ở", "lệ").
-  if (std::any_of(observed.begin(), observed.end(),
-                  [&](char32_t c) { return !channel.ReadingsOf(c).empty(); })) {
+  if (std::any_of(read.begin(), read.end(), [](const auto& r) { return !r.empty(); })) {
     // Skeleton spellings the observed characters may stand for, best first.
     std::vector<std::vector<Partial>> at(observed.size() + 1);
     at[0].push_back({"", 0});
     for (size_t j = 0; j < observed.size(); ++j) {
       std::vector<Partial>& here = at[j];
       Prune(&here);
-      std::vector<ChannelModel::Reading> readings = channel.ReadingsOf(observed[j]);
+      const std::vector<ChannelModel::Reading>& readings = read[j];
       // A character with no reading of its own is skipped as debris, so
       // every spelling can reach the end of the word.
       bool alone = std::any_of(readings.begin(), readings.end(),
