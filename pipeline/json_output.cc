@@ -72,8 +72,7 @@ class DocumentWriter {
       return;
     }
     out_.BeginObject();
-    out_.Key("value");
-    out_.String(f.value);
+    out_.Member("value", f.value);
     out_.Key("span");
     Span(f.span);
     out_.EndObject();
@@ -120,8 +119,7 @@ void WritePages(const Document& doc, bool with_lines, JsonWriter& out) {
     out.BeginObject();
     out.Key("number");
     out.Int(p.number);
-    out.Key("origin");
-    out.String(OriginName(p.origin));
+    out.Member("origin", OriginName(p.origin));
     if (p.origin != PageOrigin::kPlainText) {
       out.Key("width");
       out.Int(p.width);
@@ -145,8 +143,7 @@ void WritePages(const Document& doc, bool with_lines, JsonWriter& out) {
       out.BeginArray();
       for (const auto& l : p.lines) {
         out.BeginObject();
-        out.Key("text");
-        out.String(l.text);
+        out.Member("text", l.text);
         out.Key("box");
         out.BeginArray();
         for (int v : {l.box.x, l.box.y, l.box.width, l.box.height}) out.Int(v);
@@ -165,18 +162,13 @@ void WritePages(const Document& doc, bool with_lines, JsonWriter& out) {
 void WriteDocument(const Document& doc, const JsonOptions& options, JsonWriter& out) {
   DocumentWriter w(doc, out);
   out.BeginObject();
-  out.Key("schema_version");
-  out.String(kSchemaVersion);
-  out.Key("vnplan_version");
-  out.String(VNPLAN_VERSION);
-  out.Key("id");
-  out.String(doc.id);
+  out.Member("schema_version", kSchemaVersion);
+  out.Member("vnplan_version", VNPLAN_VERSION);
+  out.Member("id", doc.id);
   out.Key("source");
   out.BeginObject();
-  out.Key("path");
-  out.String(doc.source_path);
-  out.Key("format");
-  out.String(doc.format);
+  out.Member("path", doc.source_path);
+  out.Member("format", doc.format);
   out.EndObject();
 
   out.Key("pages");
@@ -186,16 +178,13 @@ void WriteDocument(const Document& doc, const JsonOptions& options, JsonWriter& 
     out.Key("text");
     out.BeginObject();
     if (IsValidUtf8(doc.original_text)) {
-      out.Key("original");
-      out.String(doc.original_text);
+      out.Member("original", doc.original_text);
     } else {
       out.Key("original_base64");
       out.String(Base64(doc.original_text));
     }
-    out.Key("encoding");
-    out.String(doc.encoding);
-    out.Key("repaired");
-    out.String(doc.text);
+    out.Member("encoding", doc.encoding);
+    out.Member("repaired", doc.text);
     out.EndObject();
   }
   if (options.repairs) {
@@ -203,12 +192,9 @@ void WriteDocument(const Document& doc, const JsonOptions& options, JsonWriter& 
     out.BeginArray();
     for (const auto& e : doc.repairs) {
       out.BeginObject();
-      out.Key("kind");
-      out.String(e.kind);
-      out.Key("before");
-      out.String(e.before);
-      out.Key("after");
-      out.String(e.after);
+      out.Member("kind", e.kind);
+      out.Member("before", e.before);
+      out.Member("after", e.after);
       out.Key("confidence");
       out.Double(e.confidence);
       out.Key("uncertain");
@@ -241,10 +227,8 @@ void WriteDocument(const Document& doc, const JsonOptions& options, JsonWriter& 
   out.BeginArray();
   for (const auto& s : doc.sections) {
     out.BeginObject();
-    out.Key("id");
-    out.String(s.id);
-    out.Key("number");
-    out.String(s.number);
+    out.Member("id", s.id);
+    out.Member("number", s.number);
     out.Key("level");
     out.Int(s.level);
     out.Key("parent");
@@ -270,8 +254,7 @@ void WriteDocument(const Document& doc, const JsonOptions& options, JsonWriter& 
   out.BeginArray();
   for (const auto& i : h.issuers) {
     out.BeginObject();
-    out.Key("name");
-    out.String(i.name.value);
+    out.Member("name", i.name.value);
     out.Key("level");
     out.Int(i.level);
     out.Key("span");
@@ -297,14 +280,10 @@ void WriteDocument(const Document& doc, const JsonOptions& options, JsonWriter& 
   out.BeginArray();
   for (const auto& r : doc.references) {
     out.BeginObject();
-    out.Key("id");
-    out.String(r.id);
-    out.Key("type");
-    out.String(r.type);
-    out.Key("number");
-    out.String(r.number);
-    out.Key("symbol");
-    out.String(r.symbol);
+    out.Member("id", r.id);
+    out.Member("type", r.type);
+    out.Member("number", r.number);
+    out.Member("symbol", r.symbol);
     out.Key("year");
     if (r.year) {
       out.Int(r.year);
@@ -329,12 +308,9 @@ void WriteDocument(const Document& doc, const JsonOptions& options, JsonWriter& 
   out.BeginArray();
   for (const auto& a : doc.agencies) {
     out.BeginObject();
-    out.Key("id");
-    out.String(a.id);
-    out.Key("name");
-    out.String(a.name);
-    out.Key("level");
-    out.String(a.level);
+    out.Member("id", a.id);
+    out.Member("name", a.name);
+    out.Member("level", a.level);
     out.Key("aliases_seen");
     out.Strings(a.aliases_seen);
     out.Key("mentions");
@@ -347,22 +323,17 @@ void WriteDocument(const Document& doc, const JsonOptions& options, JsonWriter& 
   out.BeginArray();
   for (const auto& t : doc.tasks) {
     out.BeginObject();
-    out.Key("id");
-    out.String(t.id);
-    out.Key("section");
-    out.String(t.section);
-    out.Key("text");
-    out.String(t.text.value);
+    out.Member("id", t.id);
+    out.Member("section", t.section);
+    out.Member("text", t.text.value);
     out.Key("span");
     w.Span(t.text.span);
     out.Key("agencies");
     out.BeginArray();
     for (const auto& r : t.agencies) {
       out.BeginObject();
-      out.Key("agency");
-      out.String(r.agency);
-      out.Key("role");
-      out.String(r.role);
+      out.Member("agency", r.agency);
+      out.Member("role", r.role);
       out.EndObject();
     }
     out.EndArray();
@@ -370,8 +341,7 @@ void WriteDocument(const Document& doc, const JsonOptions& options, JsonWriter& 
     out.BeginArray();
     for (const auto& d : t.deadlines) {
       out.BeginObject();
-      out.Key("text");
-      out.String(d.text);
+      out.Member("text", d.text);
       out.Key("date");
       out.StringOrNull(d.date);
       out.Key("recurrence");
@@ -393,12 +363,9 @@ void WriteDocument(const Document& doc, const JsonOptions& options, JsonWriter& 
   out.BeginArray();
   for (const auto& t : doc.targets) {
     out.BeginObject();
-    out.Key("id");
-    out.String(t.id);
-    out.Key("number");
-    out.String(t.number);
-    out.Key("text");
-    out.String(t.text.value);
+    out.Member("id", t.id);
+    out.Member("number", t.number);
+    out.Member("text", t.text.value);
     out.Key("span");
     w.Span(t.text.span);
     out.Key("values");
@@ -407,16 +374,14 @@ void WriteDocument(const Document& doc, const JsonOptions& options, JsonWriter& 
       out.BeginObject();
       out.Key("value");
       out.Double(v.value);
-      out.Key("unit");
-      out.String(v.unit);
+      out.Member("unit", v.unit);
       out.Key("year");
       if (v.year) {
         out.Int(v.year);
       } else {
         out.Null();
       }
-      out.Key("text");
-      out.String(v.text);
+      out.Member("text", v.text);
       out.EndObject();
     }
     out.EndArray();
@@ -444,12 +409,9 @@ void WriteDocument(const Document& doc, const JsonOptions& options, JsonWriter& 
   out.BeginArray();
   for (const auto& d : doc.diagnostics) {
     out.BeginObject();
-    out.Key("stage");
-    out.String(d.stage);
-    out.Key("severity");
-    out.String(d.severity);
-    out.Key("message");
-    out.String(d.message);
+    out.Member("stage", d.stage);
+    out.Member("severity", d.severity);
+    out.Member("message", d.message);
     if (d.page > 0) {
       out.Key("page");
       out.Int(d.page);
@@ -471,8 +433,7 @@ std::string DocumentJson(const Document& doc, const JsonOptions& options, int in
 std::string OcrJson(const Document& doc, int indent) {
   JsonWriter out(indent);
   out.BeginObject();
-  out.Key("source");
-  out.String(doc.source_path);
+  out.Member("source", doc.source_path);
   out.Key("pages");
   WritePages(doc, true, out);
   out.EndObject();

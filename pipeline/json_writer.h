@@ -33,6 +33,11 @@ class JsonWriter {
   void BeginArray() { Open('['); }
   void EndArray() { Close(']'); }
   void Key(std::string_view key);
+  // Key(key) then String(value): most members of a plan's JSON.
+  void Member(std::string_view key, std::string_view value) {
+    Key(key);
+    String(value);
+  }
 
   void String(std::string_view s);
   void Int(int64_t n);
