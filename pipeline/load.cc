@@ -138,6 +138,26 @@ Document Load(const std::string& path) {
   return doc;
 }
 
+size_t PagesToRecognize(const std::vector<std::string>& paths, size_t limit) {
+  size_t pages = 0;
+  for (const std::string& path : paths) {
+    if (pages >= limit) break;
+    if (path == "-") return limit;
+    std::ifstream in(path, std::ios::binary);
+    std::string head(4096, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<size_t>(in.gcount()));
+    if (head.empty()) continue;
+    std::string format = DetectFormat(head);
+    if (format == "pdf" || format == "tiff") {
+      pages = limit;
+    } else if (!format.empty() && format != "text") {
+      ++pages;
+    }
+  }
+  return std::min(pages, limit);
+}
+
 std::vector<std::string> ExpandInputs(const std::vector<std::string>& paths,
                                       std::vector<std::string>* errors) {
   namespace fs = std::filesystem;

@@ -33,6 +33,13 @@ Document Load(const std::string& path);
 // Builds a Document from text already in memory (a text file's bytes).
 Document FromText(std::string path, std::string bytes);
 
+// How many pages of `paths` need OCR, counted no further than `limit`, to
+// size the OCR workers: an image is one page, a PDF, a TIFF or standard
+// input may hold any number (each counts as `limit`), text holds none.
+// Reads only each file's first bytes, and no more files once `limit` is
+// reached; a file it cannot read counts as none (Load reports it later).
+size_t PagesToRecognize(const std::vector<std::string>& paths, size_t limit);
+
 // Expands directories (recursively, sorted, hidden entries skipped) into the
 // files below them; plain paths pass through. Unreadable directories are
 // reported in `errors` as "PATH: reason".

@@ -49,13 +49,13 @@ std::vector<FlagSpec> StageFlags(const BatchCommand& command) {
   return flags;
 }
 
-PipelineOptions OptionsFrom(const BatchCommand& command, const Flags& flags, int jobs) {
+PipelineOptions OptionsFrom(const BatchCommand& command, const Flags& flags, int ocr_jobs) {
   PipelineOptions options;
   options.last = command.last;
   options.text_only = command.reads_stdin;
   options.models_dir = flags.Get("models");
   OcrOptions& ocr = options.ocr;
-  ocr.jobs = jobs;
+  ocr.jobs = ocr_jobs;
   ocr.language = flags.Get("lang", ocr.language);
   ocr.tessdata_dir = flags.Get("tessdata");
   ocr.force_ocr = flags.Has("force-ocr");
@@ -128,12 +128,20 @@ int RunBatchCommand(const BatchCommand& command, int argc, char** argv, int firs
   }
 
   int failures = 0;
+  std::vector<std::string> expand_errors;
+  std::vector<std::string> paths = ExpandInputs(inputs, &expand_errors);
+  for (const auto& e : expand_errors) std::fprintf(stderr, "vnplan: %s\n", e.c_str());
+  failures += static_cast<int>(expand_errors.size());
+
   std::unique_ptr<Pipeline> pipeline;
   int jobs = 0;
   try {
     jobs = flags.GetInt("jobs", 0);
     if (jobs <= 0) jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    pipeline = std::make_unique<Pipeline>(OptionsFrom(command, flags, jobs));
+    // Each OCR worker loads a Tesseract engine: no more than the pages.
+    int ocr_jobs =
+        static_cast<int>(std::max<size_t>(1, PagesToRecognize(paths, static_cast<size_t>(jobs))));
+    pipeline = std::make_unique<Pipeline>(OptionsFrom(command, flags, ocr_jobs));
   } catch (const std::invalid_argument& e) {
     std::fprintf(stderr, "vnplan %s: %s\n", command.name.c_str(), e.what());
     return 2;
@@ -141,11 +149,6 @@ int RunBatchCommand(const BatchCommand& command, int argc, char** argv, int firs
     std::fprintf(stderr, "vnplan %s: %s\n", command.name.c_str(), e.what());
     return 1;
   }
-
-  std::vector<std::string> expand_errors;
-  std::vector<std::string> paths = ExpandInputs(inputs, &expand_errors);
-  for (const auto& e : expand_errors) std::fprintf(stderr, "vnplan: %s\n", e.c_str());
-  failures += static_cast<int>(expand_errors.size());
 
   auto skip = [&](const std::string& path) {
     return flags.Has("resume") &&

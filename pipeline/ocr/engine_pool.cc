@@ -28,17 +28,25 @@ void KeepOpenMpSerialOnThisThread() {
 EnginePool::EnginePool(std::string tessdata_dir, std::string language, int jobs)
     : tessdata_dir_(std::move(tessdata_dir)), language_(std::move(language)) {
   if (jobs <= 0) jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  std::unique_ptr<tesseract::TessBaseAPI> first = NewEngine();
-  if (!first) {
+  loads_pending_ = jobs;
+  for (int i = 0; i < jobs; ++i) threads_.emplace_back(&EnginePool::Work, this);
+  bool loaded;
+  {
+    std::unique_lock<std::mutex> lock(mu_);
+    loaded_.wait(lock, [this] { return any_loaded_ || loads_pending_ == 0; });
+    loaded = any_loaded_;
+  }
+  if (!loaded) {
+    Stop();  // A constructor that throws runs no destructor.
     throw Error("", "cannot load Tesseract language '" + language_ + "'" +
                         (tessdata_dir_.empty() ? "" : " from " + tessdata_dir_) +
                         " (is its traineddata installed?)");
   }
-  threads_.emplace_back(&EnginePool::Work, this, std::move(first));
-  for (int i = 1; i < jobs; ++i) threads_.emplace_back(&EnginePool::Work, this, nullptr);
 }
 
-EnginePool::~EnginePool() {
+EnginePool::~EnginePool() { Stop(); }
+
+void EnginePool::Stop() {
   {
     std::lock_guard<std::mutex> lock(mu_);
     stopping_ = true;
@@ -68,9 +76,15 @@ std::unique_ptr<tesseract::TessBaseAPI> EnginePool::NewEngine() const {
   return engine;
 }
 
-void EnginePool::Work(std::unique_ptr<tesseract::TessBaseAPI> engine) {
+void EnginePool::Work() {
   KeepOpenMpSerialOnThisThread();
-  bool tried = engine != nullptr;
+  std::unique_ptr<tesseract::TessBaseAPI> engine = NewEngine();
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    --loads_pending_;
+    any_loaded_ = any_loaded_ || engine != nullptr;
+  }
+  loaded_.notify_all();
   for (;;) {
     Job job;
     {
@@ -79,10 +93,6 @@ void EnginePool::Work(std::unique_ptr<tesseract::TessBaseAPI> engine) {
       if (queue_.empty()) return;
       job = std::move(queue_.front());
       queue_.pop_front();
-    }
-    if (!tried) {
-      engine = NewEngine();
-      tried = true;
     }
     job(engine.get());
   }

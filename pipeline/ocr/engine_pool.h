@@ -7,9 +7,11 @@
 // jobs run in submission order on whichever worker is free. A job's
 // exceptions are its own business: jobs must not throw.
 //
-// The first engine is loaded in the constructor, so a missing language
-// surfaces there as vnplan::Error; the others load on their worker's first
-// job, so a one-page run does not pay for engines it never uses.
+// Every worker loads its engine as soon as it starts, all at once, so no
+// core waits for another's engine; the constructor returns when the first
+// has loaded, and a missing language surfaces there as vnplan::Error. Each
+// engine holds ~45 MB: callers size `jobs` to the pages they expect (a
+// one-page run wants one worker, however many cores there are).
 #ifndef VNPLAN_PIPELINE_OCR_ENGINE_POOL_H_
 #define VNPLAN_PIPELINE_OCR_ENGINE_POOL_H_
 
@@ -43,14 +45,18 @@ class EnginePool {
 
  private:
   std::unique_ptr<tesseract::TessBaseAPI> NewEngine() const;
-  void Work(std::unique_ptr<tesseract::TessBaseAPI> engine);
+  void Work();
+  void Stop();  // Finishes queued jobs, then joins the workers.
 
   const std::string tessdata_dir_;
   const std::string language_;
   std::mutex mu_;
   std::condition_variable ready_;
-  std::deque<Job> queue_;  // Guarded by mu_.
-  bool stopping_ = false;  // Guarded by mu_.
+  std::deque<Job> queue_;    // Guarded by mu_.
+  bool stopping_ = false;    // Guarded by mu_.
+  int loads_pending_ = 0;    // Engines still loading. Guarded by mu_.
+  bool any_loaded_ = false;  // Guarded by mu_.
+  std::condition_variable loaded_;
   std::vector<std::thread> threads_;
 };
 

@@ -80,6 +80,18 @@ TEST(Load, TextFileEntersWithoutOcr) {
   EXPECT_TRUE(doc.bytes.empty());
 }
 
+TEST(PagesToRecognize, CountsImagesNotTextAndStopsAtTheLimit) {
+  const std::string png = TempFile("one.png", std::string("\x89PNG\r\n\x1a\n", 8) + "rest");
+  const std::string jpeg = TempFile("two.jpg", "\xff\xd8\xff\xe0rest");
+  const std::string pdf = TempFile("many.pdf", "%PDF-1.4\n");
+  const std::string text = TempFile("plan.txt", "Kế hoạch\n");
+  EXPECT_EQ(PagesToRecognize({text, text}, 8), 0u);
+  EXPECT_EQ(PagesToRecognize({png, text, jpeg, "/no/such/file"}, 8), 2u);
+  EXPECT_EQ(PagesToRecognize({png, jpeg, png}, 2), 2u);
+  EXPECT_EQ(PagesToRecognize({text, pdf}, 8), 8u);  // A PDF may hold any number.
+  EXPECT_EQ(PagesToRecognize({"-"}, 4), 4u);
+}
+
 TEST(ExpandInputs, WalksDirectoriesSortedAndSkipsHidden) {
   auto dir = std::filesystem::temp_directory_path() / "vnplan_expand_test";
   std::filesystem::remove_all(dir);
