@@ -16,6 +16,7 @@ constexpr char kLanguageModelFile[] = "lm.bin";
 constexpr char kChannelModelFile[] = "channel.bin";
 
 constexpr double kNever = -1e9;
+constexpr double kUnseen = -2e9;  // Below kNever: no route found yet.
 // The channel components: text as it was written, written without marks,
 // or read by OCR without a Vietnamese model.
 constexpr int kIntact = 0, kStripped = 1, kOcr = 2, kComponents = 3;
@@ -56,6 +57,9 @@ constexpr int kEmIterations = 8;
 constexpr double kAdaptMinOcrShare = 0.05;
 constexpr double kAdaptMinConfidence = 0.9;
 constexpr double kAdaptShare = 1;
+// Readings of the first pass at least this sure, of known words, are kept
+// in the second: it reads only the rest again.
+constexpr double kPinConfidence = 0.99;
 
 double LogSumExp(double a, double b) {
   if (a < b) std::swap(a, b);
@@ -63,10 +67,12 @@ double LogSumExp(double a, double b) {
   return a + std::log1p(std::exp(b - a));
 }
 
-// `word` spelt in the case of `observed`. A mixed-case observation is OCR
-// noise ("qUOc") unless it is the word itself ("TTg").
-std::u32string Spell(std::u32string_view word, std::u32string_view observed) {
-  if (ToLower(observed) == word) return std::u32string(observed);
+// `word` spelt in the case of `observed` (`lower` is `observed` in small
+// letters). A mixed-case observation is OCR noise ("qUOc") unless it is the
+// word itself ("TTg").
+std::u32string Spell(std::u32string_view word, std::u32string_view observed,
+                     std::u32string_view lower) {
+  if (lower == word) return std::u32string(observed);
   CaseShape shape = ShapeOf(observed);
   if (shape == CaseShape::kMixed) {
     auto first = std::find_if(observed.begin(), observed.end(), IsLetterChar);
@@ -131,15 +137,23 @@ struct Restorer::Item {
 // The language model probabilities one Restore call has looked up lately:
 // documents repeat their phrases, and the model's tables are too large for
 // the processor's caches. Direct-mapped; a collision just looks up again.
+// Sized to the pairs of readings to score, so text with few readings per
+// word (clean text) does not pay for clearing a large table.
 struct Restorer::Memo {
-  static constexpr size_t kSlots = size_t{1} << 16;
+  static constexpr int kMinBits = 10, kMaxBits = 18;
   struct Slot {
     uint64_t key = ~uint64_t{0};
     float value = 0;
   };
-  std::vector<Slot> bigrams = std::vector<Slot>(kSlots), trigrams = std::vector<Slot>(kSlots);
+  explicit Memo(size_t pairs) {
+    while (bits < kMaxBits && (size_t{1} << bits) < pairs) ++bits;
+    bigrams.resize(size_t{1} << bits);
+    trigrams.resize(size_t{1} << bits);
+  }
+  int bits = kMinBits;
+  std::vector<Slot> bigrams, trigrams;
 
-  static size_t Index(uint64_t key) { return (key * 0x9E3779B97F4A7C15ULL) >> 48; }
+  size_t Index(uint64_t key) const { return (key * 0x9E3779B97F4A7C15ULL) >> (64 - bits); }
   float Bigram(const LanguageModel& lm, uint32_t prev, uint32_t word) {
     uint64_t key = (uint64_t{prev} << 32) | word;
     Slot& s = bigrams[Index(key)];
@@ -153,6 +167,15 @@ struct Restorer::Memo {
     if (s.key != key) s = {key, lm.LogProb(first, prev, word, bigram)};
     return s.value;
   }
+};
+
+// Vocabulary-sized working space of the candidate search, reused from word
+// to word of one Restore call: it finds each word's best route without
+// sorting every route found.
+struct Restorer::Scratch {
+  explicit Scratch(size_t vocabulary) : best(vocabulary, kUnseen) {}
+  std::vector<double> best;  // Per word id; kUnseen between searches.
+  std::vector<std::pair<uint32_t, double>> words;
 };
 
 struct Restorer::Weights {
@@ -210,7 +233,8 @@ void Restorer::Lookup(const std::string& key, double logp, bool neighbours,
 }
 
 std::vector<Restorer::Candidate> Restorer::Candidates(std::u32string_view observed,
-                                                      const ChannelModel& channel) const {
+                                                      const ChannelModel& channel,
+                                                      Scratch* scratch) const {
   std::vector<Candidate> out;
   std::u32string lower = ToLower(observed);
   uint32_t own = lm_.Find(ToUtf8(lower));
@@ -259,33 +283,41 @@ std::vector<Restorer::Candidate> Restorer::Candidates(std::u32string_view observ
     for (size_t k = 0; k < keys.size(); ++k) {
       Lookup(keys[k].key, keys[k].logp, k < kNeighbourKeys, &found);
     }
-    // Align only the words the skeleton search and the unigram model like
-    // best: alignment is the costly step.
-    // Each word once, with its best route.
-    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
-      return a.first != b.first ? a.first < b.first : a.second > b.second;
-    });
-    found.erase(std::unique(found.begin(), found.end(),
-                            [](const auto& a, const auto& b) { return a.first == b.first; }),
-                found.end());
-    for (auto& [id, logp] : found) logp += lm_.UnigramLogProb(id);
-    if (found.size() > kMaxAligned) {
-      std::nth_element(found.begin(), found.begin() + kMaxAligned, found.end(),
+    // Each word once, with its best route, then its unigram probability:
+    // only the words the skeleton search and the unigram model like best are
+    // aligned, alignment being the costly step.
+    std::vector<std::pair<uint32_t, double>>& words = scratch->words;
+    words.clear();
+    for (const auto& [id, logp] : found) {
+      double& best = scratch->best[id];
+      if (best == kUnseen) words.emplace_back(id, 0);
+      best = std::max(best, logp);
+    }
+    for (auto& [id, logp] : words) {
+      logp = scratch->best[id] + lm_.UnigramLogProb(id);
+      scratch->best[id] = kUnseen;
+    }
+    if (words.size() > kMaxAligned) {
+      std::nth_element(words.begin(), words.begin() + kMaxAligned, words.end(),
                        [](const auto& a, const auto& b) { return a.second > b.second; });
-      found.resize(kMaxAligned);
+      words.resize(kMaxAligned);
     }
-    for (const auto& [id, rough] : found) {
+    out.reserve(2 * words.size() + 2);
+    std::vector<std::pair<double, size_t>> prior;  // Of each reading in `out`.
+    for (const auto& [id, rough] : words) {
       if (id == own) continue;  // Added below as the observed word itself.
-      Candidate c = make(id, Spell(ToUtf32(lm_.word(id)), observed));
+      Candidate c = make(id, Spell(ToUtf32(lm_.word(id)), observed, lower));
       double best = *std::max_element(c.channel, c.channel + kComponents);
-      if (best > kNever) out.push_back(std::move(c));
+      if (best <= kNever) continue;
+      prior.emplace_back(lm_.UnigramLogProb(id) + best, out.size());
+      out.push_back(std::move(c));
     }
-    auto prior = [&](const Candidate& c) {
-      return lm_.UnigramLogProb(c.id) + *std::max_element(c.channel, c.channel + kComponents);
-    };
-    std::sort(out.begin(), out.end(),
-              [&](const Candidate& a, const Candidate& b) { return prior(a) > prior(b); });
-    if (out.size() > kMaxCandidates) out.resize(kMaxCandidates);
+    std::sort(prior.begin(), prior.end(), std::greater<>());
+    if (prior.size() > kMaxCandidates) prior.resize(kMaxCandidates);
+    std::vector<Candidate> kept;
+    kept.reserve(2 * prior.size() + 1);
+    for (const auto& [p, k] : prior) kept.push_back(std::move(out[k]));
+    out = std::move(kept);
   }
   // The observed word itself: a known word, or a name or foreign word that
   // no reading beats.
@@ -357,7 +389,8 @@ Restorer::Weights Restorer::FitWeights(const std::vector<Item>& items) const {
   return w;
 }
 
-void Restorer::Decode(std::vector<Item>& items, const Weights& weights, Memo* memo) const {
+void Restorer::Decode(std::vector<Item>& items, const Weights& weights,
+                      std::unique_ptr<Memo>* memo) const {
   // Score every reading under the fitted channel and drop hopeless ones.
   std::unordered_map<std::vector<Candidate>*, bool> scored;
   for (Item& item : items) {
@@ -378,10 +411,18 @@ void Restorer::Decode(std::vector<Item>& items, const Weights& weights, Memo* me
     list.resize(keep);
   }
 
+  if (!*memo) {
+    size_t pairs = 0;
+    for (size_t i = 1; i < items.size(); ++i) {
+      auto count = [](const Item& item) { return item.candidates ? item.candidates->size() : 1; };
+      pairs += count(items[i - 1]) * count(items[i]);
+    }
+    *memo = std::make_unique<Memo>(pairs);
+  }
   size_t sentence = 0;
   for (size_t i = 0; i <= items.size(); ++i) {
     if (i == items.size() || (!items[i].candidates && items[i].fixed == LanguageModel::kBoundary)) {
-      DecodeSentence(items.data() + sentence, i - sentence, memo);
+      DecodeSentence(items.data() + sentence, i - sentence, memo->get());
       sentence = i + 1;
     }
   }
@@ -422,36 +463,59 @@ void Restorer::DecodeSentence(Item* items, size_t n, Memo* memo) const {
   }
 
   // Forward-backward under the bigram model: each reading's posterior is
-  // its confidence, and the likeliest few go on to the trigram search.
-  std::vector<double> alpha(offset[n], kNever), beta(offset[n], kNever);
+  // its confidence, and the likeliest few go on to the trigram search. In
+  // probabilities scaled to sum to one at each word rather than in logs: the
+  // pairs of readings are the inner loop, and a product is much cheaper than
+  // a log-sum-exp. Reading scores are relative to the word's best, so none
+  // underflows.
+  std::vector<std::vector<double>> link(n + 1);  // exp(into).
+  for (size_t i = 0; i <= n; ++i) {
+    link[i].resize(into[i].size());
+    std::transform(into[i].begin(), into[i].end(), link[i].begin(),
+                   [](float logp) { return std::exp(static_cast<double>(logp)); });
+  }
+  std::vector<double> emit(offset[n]);
   for (size_t i = 0; i < n; ++i) {
-    size_t m = count(items[i]);
+    auto first = score.begin() + offset[i], last = score.begin() + offset[i + 1];
+    double top = *std::max_element(first, last);
+    std::transform(first, last, emit.begin() + offset[i],
+                   [top](double s) { return std::exp(s - top); });
+  }
+  // Sums that vanish (every link negligible) are kept from dividing by zero.
+  constexpr double kTiny = 1e-300;
+  std::vector<double> alpha(offset[n]), beta(offset[n]), scale(n);
+  for (size_t i = 0; i < n; ++i) {
+    size_t m = count(items[i]), from = width(i);
+    double sum = 0;
     for (size_t k = 0; k < m; ++k) {
-      double a = kNever;
-      for (size_t j = 0; j < width(i); ++j) {
-        a = LogSumExp(a, (i == 0 ? 0 : alpha[offset[i - 1] + j]) + into[i][j * m + k]);
+      double a = 0;
+      for (size_t j = 0; j < from; ++j) {
+        a += (i == 0 ? 1 : alpha[offset[i - 1] + j]) * link[i][j * m + k];
       }
-      alpha[offset[i] + k] = a + score[offset[i] + k];
+      a *= emit[offset[i] + k];
+      alpha[offset[i] + k] = a;
+      sum += a;
     }
+    scale[i] = std::max(sum, kTiny);
+    for (size_t k = 0; k < m; ++k) alpha[offset[i] + k] /= scale[i];
   }
-  for (size_t i = n; i-- > 0;) {
-    size_t next = i + 1 < n ? count(items[i + 1]) : 1;
-    for (size_t k = 0; k < count(items[i]); ++k) {
-      double b = kNever;
-      for (size_t j = 0; j < next; ++j) {
-        b = LogSumExp(b, into[i + 1][k * next + j] +
-                             (i + 1 < n ? score[offset[i + 1] + j] + beta[offset[i + 1] + j] : 0));
-      }
-      beta[offset[i] + k] = b;
-    }
-  }
-  double z = kNever;
+  double end = 0;
   for (size_t k = 0; k < count(items[n - 1]); ++k) {
-    z = LogSumExp(z, alpha[offset[n - 1] + k] + beta[offset[n - 1] + k]);
+    end += alpha[offset[n - 1] + k] * link[n][k];
   }
-  auto posterior = [&](size_t i, size_t k) {
-    return std::exp(alpha[offset[i] + k] + beta[offset[i] + k] - z);
-  };
+  end = std::max(end, kTiny);
+  for (size_t k = 0; k < count(items[n - 1]); ++k) beta[offset[n - 1] + k] = link[n][k] / end;
+  for (size_t i = n - 1; i-- > 0;) {
+    size_t next = count(items[i + 1]);
+    for (size_t k = 0; k < count(items[i]); ++k) {
+      double b = 0;
+      for (size_t j = 0; j < next; ++j) {
+        b += link[i + 1][k * next + j] * emit[offset[i + 1] + j] * beta[offset[i + 1] + j];
+      }
+      beta[offset[i] + k] = b / scale[i + 1];
+    }
+  }
+  auto posterior = [&](size_t i, size_t k) { return alpha[offset[i] + k] * beta[offset[i] + k]; };
   // The trigram search keeps each word's kTrigramReadings likeliest readings.
   std::vector<std::array<uint8_t, kTrigramReadings>> kept(n);
   std::vector<size_t> kept_count(n);
@@ -545,22 +609,40 @@ Rewrite Restorer::Restore(std::string_view text) const {
   RewriteBuilder out(text);
   std::vector<Item> items;
   std::unordered_map<std::u32string, std::vector<Candidate>> cache, adapted_cache;
-  auto memo = std::make_unique<Memo>();
+  Scratch scratch(lm_.size());
 
   auto flush = [&] {
     Weights weights = FitWeights(items);
-    Decode(items, weights, memo.get());
+    std::unique_ptr<Memo> memo;  // Sized by the first decode, shared by the second.
+    Decode(items, weights, &memo);
+    // The kept readings of sure words; items point into it until output.
+    std::unordered_map<const Candidate*, std::vector<Candidate>> pinned;
     if (std::exp(weights.log_weight[kOcr]) >= kAdaptMinOcrShare) {
       ChannelModel adapted = Adapt(items);
-      for (Item& item : items) {
+      // Words the first pass was sure of keep their reading: the adapted
+      // channel learned from them. The others are read again with it, among
+      // their sure neighbours, under the same mixture weights.
+      std::vector<std::pair<size_t, double>> sure;
+      for (size_t i = 0; i < items.size(); ++i) {
+        Item& item = items[i];
         if (!item.candidates) continue;
+        const Candidate& c = (*item.candidates)[item.choice];
+        if (item.confidence >= kPinConfidence && c.id != LanguageModel::kUnknown) {
+          auto [it, fresh] = pinned.try_emplace(&c);
+          if (fresh) it->second.push_back(c);
+          item.candidates = &it->second;
+          sure.emplace_back(i, item.confidence);
+          continue;
+        }
         auto it = adapted_cache.find(*item.observed);
         if (it == adapted_cache.end()) {
-          it = adapted_cache.emplace(*item.observed, Candidates(*item.observed, adapted)).first;
+          it = adapted_cache.emplace(*item.observed, Candidates(*item.observed, adapted, &scratch))
+                   .first;
         }
         item.candidates = &it->second;
       }
-      Decode(items, FitWeights(items), memo.get());
+      Decode(items, weights, &memo);
+      for (const auto& [i, confidence] : sure) items[i].confidence = confidence;
     }
     for (const Item& item : items) {
       if (!item.candidates) continue;
@@ -616,7 +698,9 @@ Rewrite Restorer::Restore(std::string_view text) const {
       } else {
         std::u32string observed = ToUtf32(line.substr(t.begin, t.end - t.begin));
         auto it = cache.find(observed);
-        if (it == cache.end()) it = cache.emplace(observed, Candidates(observed, channel_)).first;
+        if (it == cache.end()) {
+          it = cache.emplace(observed, Candidates(observed, channel_, &scratch)).first;
+        }
         item.candidates = &it->second;
         item.observed = &it->first;
         item.shape = shapes[k];

@@ -12,8 +12,8 @@
 // damaged text is repaired. A syllable bigram language model picks the
 // sentence's most likely reading (Viterbi). Text that OCR explains is
 // decoded twice: the confident readings of the first pass adapt the channel
-// to the engine that printed it (ChannelModel::Adapted), which the second
-// pass reads it with.
+// to the engine that printed it (ChannelModel::Adapted), and the second pass
+// reads the words the first was unsure of again with it.
 //
 // Contract of Restore():
 //  - input is valid NFC UTF-8; the result is a Rewrite of it whose edits
@@ -55,8 +55,9 @@ class Restorer {
   struct Item;
   struct Weights;
   struct Memo;
-  std::vector<Candidate> Candidates(std::u32string_view observed,
-                                    const ChannelModel& channel) const;
+  struct Scratch;
+  std::vector<Candidate> Candidates(std::u32string_view observed, const ChannelModel& channel,
+                                    Scratch* scratch) const;
   // The channel adapted to the confident readings of a decoded chunk.
   ChannelModel Adapt(const std::vector<Item>& items) const;
   // Adds to `found` the words whose skeleton is `key` or, with
@@ -67,7 +68,8 @@ class Restorer {
   Weights FitWeights(const std::vector<Item>& items) const;
   // Log probability of the case `c` is written in, given its context.
   double CaseScore(const Item& item, const Candidate& c) const;
-  void Decode(std::vector<Item>& items, const Weights& weights, Memo* memo) const;
+  // `memo`, when null, is made for these items and kept for a second decode.
+  void Decode(std::vector<Item>& items, const Weights& weights, std::unique_ptr<Memo>* memo) const;
   // Chooses a reading for each of the `n` words of one sentence.
   void DecodeSentence(Item* items, size_t n, Memo* memo) const;
 
