@@ -20,6 +20,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace vnplan {
@@ -79,14 +80,22 @@ struct LineOrigin {
 };
 
 // One change made by the repair stage. Offsets are bytes: `original_*` into
-// Document::original_text, the others into Document::text.
+// Document::original_text, the others into Document::text. The edit holds
+// no copy of either text: a document changed in every word keeps one small
+// record per change, and the texts say what was there before and after.
 struct RepairEdit {
   size_t original_begin = 0, original_end = 0;
   size_t begin = 0, end = 0;
-  std::string before, after;
   std::string kind;        // "encoding", "normalization", "diacritics", "ocr-confusion", ...
-  double confidence = 1;   // 0..1: how sure repair is that `after` is right.
+  double confidence = 1;   // 0..1: how sure repair is that the new text is right.
   bool uncertain = false;  // Below the confidence threshold: flagged, kept.
+
+  // The bytes replaced, given the text the offsets `original_*` are in.
+  std::string_view before(std::string_view original) const {
+    return original.substr(original_begin, original_end - original_begin);
+  }
+  // The bytes that replaced them, given the text `begin`/`end` are in.
+  std::string_view after(std::string_view text) const { return text.substr(begin, end - begin); }
 };
 
 // The fixed zones of an official document (decree 30/2020/ND-CP layout).

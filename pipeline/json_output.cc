@@ -193,8 +193,8 @@ void WriteDocument(const Document& doc, const JsonOptions& options, JsonWriter& 
     for (const auto& e : doc.repairs) {
       out.BeginObject();
       out.Member("kind", e.kind);
-      out.Member("before", e.before);
-      out.Member("after", e.after);
+      out.Member("before", e.before(doc.original_text));
+      out.Member("after", e.after(doc.text));
       out.Key("confidence");
       out.Double(e.confidence);
       out.Key("uncertain");

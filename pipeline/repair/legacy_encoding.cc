@@ -436,7 +436,7 @@ std::optional<Rewrite> LegacyCodecs::Decode(Encoding e, std::string_view stretch
       for (int round = 0; r && round < 2; ++round) {
         std::optional<Rewrite> again = DecodeMojibakeOnce(r->text);
         if (!again) break;
-        r = Compose(*r, *again);
+        r = Compose(stretch, *r, *again);
       }
       return r;
     }

@@ -28,13 +28,13 @@ std::optional<Encoding> Forced(const RepairOptions& options) {
   return e;
 }
 
-// `first` followed by `second` (whose input is first.text). Most passes
-// change nothing in most documents; skipping Compose then saves copying the
-// text.
-Rewrite Then(Rewrite first, Rewrite second) {
+// `first` applied to `input`, followed by `second` (whose input is
+// first.text). Most passes change nothing in most documents; skipping
+// Compose then saves copying the text.
+Rewrite Then(std::string_view input, Rewrite first, Rewrite second) {
   if (second.edits.empty()) return first;
   if (first.edits.empty()) return second;
-  return Compose(first, second);
+  return Compose(input, first, second);
 }
 
 class RepairStage : public Stage {
@@ -52,12 +52,11 @@ class RepairStage : public Stage {
   void Run(Document& doc) const override {
     DecodedText decoded = decoder_.Run(doc.original_text, doc);
     Rewrite cleaned = cleanup_.Run(decoded.rewrite.text);
-    Rewrite result = Then(std::move(decoded.rewrite), std::move(cleaned));
+    Rewrite result = Then(doc.original_text, std::move(decoded.rewrite), std::move(cleaned));
     // Text in another language has no Vietnamese marks to restore.
     if (restorer_ && decoded.vietnamese) {
-      Rewrite restored = restorer_->Restore(result.text);
-      Rewrite placed = PlaceTones(restored);
-      result = Then(std::move(result), Then(std::move(restored), std::move(placed)));
+      Rewrite restored = PlaceTones(result.text, restorer_->Restore(result.text));
+      result = Then(doc.original_text, std::move(result), std::move(restored));
     }
     for (RepairEdit& e : result.edits) e.uncertain = e.confidence < options_.confidence_threshold;
     doc.encoding = std::move(decoded.encoding);
@@ -67,12 +66,15 @@ class RepairStage : public Stage {
 
  private:
   // The restorer spells words as its model learnt them; the words it wrote
-  // get this document's tone placement like every other word.
-  Rewrite PlaceTones(const Rewrite& restored) const {
-    RewriteBuilder b(restored.text);
+  // get this document's tone placement like every other word. Rebuilt from
+  // the restorer's `input` rather than composed with a third rewrite: a
+  // document repaired in every word then holds two edit logs, not four.
+  Rewrite PlaceTones(std::string_view input, const Rewrite& restored) const {
+    RewriteBuilder b(input);
     for (const RepairEdit& e : restored.edits) {
-      b.CopyTo(e.begin);
-      b.Replace(e.end - e.begin, cleanup_.Run(e.after).text, "normalization");
+      b.CopyTo(e.original_begin);
+      b.Replace(e.original_end - e.original_begin, cleanup_.Run(e.after(restored.text)).text,
+                e.kind, e.confidence);
     }
     return b.Finish();
   }

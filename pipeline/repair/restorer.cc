@@ -50,6 +50,8 @@ constexpr double kUnknownOtherLogProb = -6.0;
 // sentence end when one comes soon enough, so memory stays bounded on huge
 // inputs; the channel weights are fitted per chunk.
 constexpr size_t kChunkItems = 20000;
+// Lines longer than this are tokenized in pieces.
+constexpr size_t kMaxPieceBytes = size_t{1} << 16;
 constexpr int kEmIterations = 8;
 // A chunk is decoded a second time with the channel adapted to it when OCR
 // explains at least this share of its words; its readings at least this
@@ -448,16 +450,21 @@ void Restorer::DecodeSentence(Item* items, size_t n, Memo* memo) const {
   // Bigram log probabilities between neighbouring readings, looked up once:
   // into[i] holds word i-1's readings (the sentence start for i == 0) times
   // word i's; into[n] holds the last word's readings into the sentence end.
+  // link[i] holds the same as probabilities.
   const uint32_t kB = LanguageModel::kBoundary;
   auto width = [&](size_t i) { return i == 0 || i > n ? size_t{1} : count(items[i - 1]); };
   auto reading = [&](size_t i, size_t k) { return i == 0 || i > n ? kB : id(items[i - 1], k); };
   std::vector<std::vector<float>> into(n + 1);
+  std::vector<std::vector<double>> link(n + 1);
   for (size_t i = 0; i <= n; ++i) {
     size_t from = width(i), to = i < n ? count(items[i]) : 1;
     into[i].resize(from * to);
+    link[i].resize(from * to);
     for (size_t j = 0; j < from; ++j) {
       for (size_t k = 0; k < to; ++k) {
-        into[i][j * to + k] = memo->Bigram(lm_, reading(i, j), i < n ? id(items[i], k) : kB);
+        float logp = memo->Bigram(lm_, reading(i, j), i < n ? id(items[i], k) : kB);
+        into[i][j * to + k] = logp;
+        link[i][j * to + k] = std::exp(static_cast<double>(logp));
       }
     }
   }
@@ -468,12 +475,6 @@ void Restorer::DecodeSentence(Item* items, size_t n, Memo* memo) const {
   // pairs of readings are the inner loop, and a product is much cheaper than
   // a log-sum-exp. Reading scores are relative to the word's best, so none
   // underflows.
-  std::vector<std::vector<double>> link(n + 1);  // exp(into).
-  for (size_t i = 0; i <= n; ++i) {
-    link[i].resize(into[i].size());
-    std::transform(into[i].begin(), into[i].end(), link[i].begin(),
-                   [](float logp) { return std::exp(static_cast<double>(logp)); });
-  }
   std::vector<double> emit(offset[n]);
   for (size_t i = 0; i < n; ++i) {
     auto first = score.begin() + offset[i], last = score.begin() + offset[i + 1];
@@ -666,10 +667,8 @@ Rewrite Restorer::Restore(std::string_view text) const {
     if (items.size() >= kChunkItems) flush();
   };
 
-  size_t line_begin = 0;
-  while (line_begin <= text.size()) {
-    size_t line_end = std::min(text.find('\n', line_begin), text.size());
-    std::string_view line = text.substr(line_begin, line_end - line_begin);
+  // One line, or one piece of a long line, starting at byte `line_begin`.
+  auto read = [&](size_t line_begin, std::string_view line) {
     std::vector<Token> tokens = ModelTokens(line);
     if (tokens.empty()) boundary();  // A blank line ends a paragraph.
     // How much of the line is in capitals, for words whose capitals may be
@@ -717,6 +716,26 @@ Rewrite Restorer::Restore(std::string_view text) const {
       // A sentence that never ends (a 100 MB line) is cut to bound memory.
       if (items.size() >= 2 * kChunkItems) flush();
     }
+  };
+
+  size_t line_begin = 0;
+  while (line_begin <= text.size()) {
+    size_t line_end = std::min(text.find('\n', line_begin), text.size());
+    // A line longer than a page (a 100 MB line) is read in pieces cut at a
+    // space, so its tokens need not all be held at once.
+    size_t begin = line_begin;
+    while (line_end - begin > kMaxPieceBytes) {
+      size_t cut = text.substr(begin, kMaxPieceBytes).rfind(' ');
+      if (cut != std::string_view::npos && cut > 0) {
+        cut += begin;
+      } else {
+        cut = begin + kMaxPieceBytes;  // No space: cut between characters.
+        while (cut > begin + 1 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+      }
+      read(begin, text.substr(begin, cut - begin));
+      begin = cut;
+    }
+    read(begin, text.substr(begin, line_end - begin));
     line_begin = line_end + 1;
   }
   flush();

@@ -23,11 +23,8 @@ void JoinKind(std::string& kinds, std::string_view kind) {
   kinds += kind;
 }
 
-// Folds `e` into `into`, which ends at or before `e` begins; `gap` is the
-// unchanged text between them (identical on both sides).
-void Absorb(RepairEdit& into, const RepairEdit& e, std::string_view gap) {
-  into.before.append(gap).append(e.before);
-  into.after.append(gap).append(e.after);
+// Folds `e` into `into`, which ends at or before `e` begins.
+void Absorb(RepairEdit& into, const RepairEdit& e) {
   into.original_end = e.original_end;
   into.end = e.end;
   JoinKind(into.kind, e.kind);
@@ -66,8 +63,6 @@ void RewriteBuilder::Replace(size_t n, std::string_view replacement, std::string
   e.original_end = pos_ + n;
   e.begin = out_.text.size();
   e.end = e.begin + replacement.size();
-  e.before = before;
-  e.after = replacement;
   e.kind = kind;
   e.confidence = confidence;
   out_.text.append(replacement);
@@ -76,9 +71,9 @@ void RewriteBuilder::Replace(size_t n, std::string_view replacement, std::string
   if (!out_.edits.empty()) {
     RepairEdit& last = out_.edits.back();
     if (last.original_end == e.original_begin || out_.edits.size() >= max_edits_) {
-      Absorb(last, e, input_.substr(last.original_end, e.original_begin - last.original_end));
+      Absorb(last, e);
       // A deletion followed by re-insertion of the same bytes is no change.
-      if (last.before == last.after) out_.edits.pop_back();
+      if (last.before(input_) == last.after(out_.text)) out_.edits.pop_back();
       return;
     }
   }
@@ -90,13 +85,12 @@ Rewrite RewriteBuilder::Finish() {
   return std::move(out_);
 }
 
-Rewrite Compose(const Rewrite& first, const Rewrite& second) {
+Rewrite Compose(std::string_view input, const Rewrite& first, const Rewrite& second) {
   // Both edit lists are positioned in the middle text B = first.text: first's
   // edits by [begin, end), second's by [original_begin, original_end). Walk
   // them together, grouping edits whose B ranges overlap or touch.
   const std::vector<RepairEdit>& f = first.edits;
   const std::vector<RepairEdit>& s = second.edits;
-  std::string_view mid = first.text;
   Rewrite out;
   out.text = second.text;
 
@@ -113,11 +107,13 @@ Rewrite Compose(const Rewrite& first, const Rewrite& second) {
     while (true) {
       if (i < f.size() && f[i].begin <= b1) {
         b1 = std::max(b1, f[i].end);
-        shift1 += static_cast<long long>(f[i].after.size()) - f[i].before.size();
+        shift1 += static_cast<long long>(f[i].end - f[i].begin) -
+                  static_cast<long long>(f[i].original_end - f[i].original_begin);
         ++i;
       } else if (j < s.size() && s[j].original_begin <= b1) {
         b1 = std::max(b1, s[j].original_end);
-        shift2 += static_cast<long long>(s[j].after.size()) - s[j].before.size();
+        shift2 += static_cast<long long>(s[j].end - s[j].begin) -
+                  static_cast<long long>(s[j].original_end - s[j].original_begin);
         ++j;
       } else {
         break;
@@ -130,21 +126,7 @@ Rewrite Compose(const Rewrite& first, const Rewrite& second) {
     e.begin = b0 + shift2_before;
     e.end = b1 + shift2;
     e.confidence = 1;
-    // A's text of the group: unchanged B bytes plus first's `before`s.
-    size_t at = b0;
-    for (size_t k = i0; k < i; ++k) {
-      e.before.append(mid.substr(at, f[k].begin - at)).append(f[k].before);
-      at = f[k].end;
-    }
-    e.before.append(mid.substr(at, b1 - at));
-    // C's text of the group: unchanged B bytes plus second's `after`s.
-    at = b0;
-    for (size_t k = j0; k < j; ++k) {
-      e.after.append(mid.substr(at, s[k].original_begin - at)).append(s[k].after);
-      at = s[k].original_end;
-    }
-    e.after.append(mid.substr(at, b1 - at));
-    if (e.before == e.after) continue;
+    if (e.before(input) == e.after(out.text)) continue;
 
     for (size_t k = i0; k < i; ++k) {
       JoinKind(e.kind, f[k].kind);

@@ -4,8 +4,8 @@
 // Contract of a Rewrite produced from an input string `in`:
 //  - `edits` are sorted, do not overlap and do not touch (two changed spans
 //    with no unchanged byte between them are one edit).
-//  - For each edit, in[original_begin, original_end) == before and
-//    text[begin, end) == after, and before != after.
+//  - For each edit, in[original_begin, original_end) (its before(in))
+//    differs from text[begin, end) (its after(text)).
 //  - Every byte outside the edits is copied: the stretches of `in` between
 //    edits appear in `text`, in order, between the corresponding edits.
 // So the edits alone map any offset of `in` to `text` and back, and a pass
@@ -67,11 +67,11 @@ class RewriteBuilder {
   Rewrite out_;
 };
 
-// The Rewrite of applying `first` then `second` (second's input is
-// first.text): text is second.text, edits run from first's input to second's
+// The Rewrite of applying `first` to `input` then `second` (whose input is
+// first.text): text is second.text, edits run from `input` to second's
 // output. Edits of either pass that overlap or touch become one edit; a
 // merged change that restores the original bytes disappears.
-Rewrite Compose(const Rewrite& first, const Rewrite& second);
+Rewrite Compose(std::string_view input, const Rewrite& first, const Rewrite& second);
 
 }  // namespace vnplan
 

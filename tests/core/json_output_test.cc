@@ -15,8 +15,7 @@ TEST(JsonOutput, SpansAreCodePointsAndCarryRepairConfidence) {
   RepairEdit edit;
   edit.begin = 0;
   edit.end = 4;  // "Kế"
-  edit.before = "Ke";
-  edit.after = "Kế";
+  edit.original_end = 2;  // "Ke"
   edit.confidence = 0.7;
   doc.repairs.push_back(edit);
   LineIndex index(doc);
@@ -38,6 +37,9 @@ TEST(JsonOutput, SpansAreCodePointsAndCarryRepairConfidence) {
   EXPECT_EQ(mention["line"], 2);
   EXPECT_FALSE(mention.contains("repair_confidence"));
   EXPECT_TRUE(j["header"]["title"].is_null());
+  // The log holds offsets; the JSON spells out both sides from the texts.
+  EXPECT_EQ(j["repairs"][0]["before"], "Ke");
+  EXPECT_EQ(j["repairs"][0]["after"], "Kế");
 }
 
 TEST(JsonOutput, KeepsNonUtf8OriginalAsBase64) {

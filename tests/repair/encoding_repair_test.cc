@@ -74,7 +74,7 @@ TEST_F(EncodingRepairTest, DetectsEachEncodingOfAWholeDocument) {
     for (const RepairEdit& e : d.rewrite.edits) {
       EXPECT_EQ(e.kind, "encoding");
       // Even the short heading lines: the whole document vouches for them.
-      EXPECT_GE(e.confidence, 0.9) << c.name << ": " << e.after;
+      EXPECT_GE(e.confidence, 0.9) << c.name << ": " << e.after(d.rewrite.text);
     }
   }
 }

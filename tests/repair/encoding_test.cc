@@ -204,7 +204,7 @@ TEST_F(LegacyCodecsTest, EditsPointAtTheLegacyBytes) {
   ASSERT_EQ(r->edits.size(), 2u);
   EXPECT_EQ(r->edits[0].original_begin, 1u);
   EXPECT_EQ(r->edits[0].kind, "encoding");
-  EXPECT_EQ(Nfc(r->edits[1].after), "ộ");
+  EXPECT_EQ(Nfc(std::string(r->edits[1].after(r->text))), "ộ");
 }
 
 }  // namespace

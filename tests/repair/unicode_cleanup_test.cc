@@ -99,10 +99,10 @@ TEST_F(UnicodeCleanupTest, LogsEditsWithOffsets) {
   Rewrite r = cleanup.Run(in);
   EXPECT_EQ(r.text, "Số là nhà");
   ASSERT_EQ(r.edits.size(), 2u);
-  EXPECT_EQ(r.edits[0].before, "\u00A0");
+  EXPECT_EQ(r.edits[0].before(in), "\u00A0");
   EXPECT_EQ(r.edits[0].kind, "normalization");
   EXPECT_EQ(r.edits[1].original_begin, in.find("nha"));
-  EXPECT_EQ(r.edits[1].after, "nhà");
+  EXPECT_EQ(r.edits[1].after(r.text), "nhà");
   EXPECT_DOUBLE_EQ(r.edits[1].confidence, 1);
 }
 
