@@ -39,7 +39,7 @@ constexpr size_t kMaxCandidates = 12;
 constexpr double kCandidateBeam = 12;
 // Readings per word the trigram search considers, the likeliest under the
 // bigram model.
-constexpr size_t kTrigramReadings = 3;
+constexpr size_t kTrigramReadings = 2;
 // A word outside the vocabulary is the unknown word of the language model
 // spelt out letter by letter; each letter costs this much.
 // Names and foreign words are spelt with letters; a digit or sign inside a
@@ -147,8 +147,12 @@ struct Restorer::Memo {
     uint64_t key = ~uint64_t{0};
     float value = 0;
   };
-  explicit Memo(size_t pairs) {
+  // Empties the memo for a chunk scoring `pairs` pairs; the table only
+  // grows, so the chunks of a long text reuse its pages.
+  void Reset(size_t pairs) {
     while (bits < kMaxBits && (size_t{1} << bits) < pairs) ++bits;
+    std::fill(bigrams.begin(), bigrams.end(), Slot{});
+    std::fill(trigrams.begin(), trigrams.end(), Slot{});
     bigrams.resize(size_t{1} << bits);
     trigrams.resize(size_t{1} << bits);
   }
@@ -391,8 +395,8 @@ Restorer::Weights Restorer::FitWeights(const std::vector<Item>& items) const {
   return w;
 }
 
-void Restorer::Decode(std::vector<Item>& items, const Weights& weights,
-                      std::unique_ptr<Memo>* memo) const {
+void Restorer::Decode(std::vector<Item>& items, const Weights& weights, bool fresh,
+                      Memo* memo) const {
   // Score every reading under the fitted channel and drop hopeless ones.
   std::unordered_map<std::vector<Candidate>*, bool> scored;
   for (Item& item : items) {
@@ -413,18 +417,18 @@ void Restorer::Decode(std::vector<Item>& items, const Weights& weights,
     list.resize(keep);
   }
 
-  if (!*memo) {
+  if (fresh) {
     size_t pairs = 0;
     for (size_t i = 1; i < items.size(); ++i) {
       auto count = [](const Item& item) { return item.candidates ? item.candidates->size() : 1; };
       pairs += count(items[i - 1]) * count(items[i]);
     }
-    *memo = std::make_unique<Memo>(pairs);
+    memo->Reset(pairs);
   }
   size_t sentence = 0;
   for (size_t i = 0; i <= items.size(); ++i) {
     if (i == items.size() || (!items[i].candidates && items[i].fixed == LanguageModel::kBoundary)) {
-      DecodeSentence(items.data() + sentence, i - sentence, memo->get());
+      DecodeSentence(items.data() + sentence, i - sentence, memo);
       sentence = i + 1;
     }
   }
@@ -611,11 +615,11 @@ Rewrite Restorer::Restore(std::string_view text) const {
   std::vector<Item> items;
   std::unordered_map<std::u32string, std::vector<Candidate>> cache, adapted_cache;
   Scratch scratch(lm_.size());
+  Memo memo;
 
   auto flush = [&] {
     Weights weights = FitWeights(items);
-    std::unique_ptr<Memo> memo;  // Sized by the first decode, shared by the second.
-    Decode(items, weights, &memo);
+    Decode(items, weights, /*fresh=*/true, &memo);
     // The kept readings of sure words; items point into it until output.
     std::unordered_map<const Candidate*, std::vector<Candidate>> pinned;
     if (std::exp(weights.log_weight[kOcr]) >= kAdaptMinOcrShare) {
@@ -642,7 +646,7 @@ Rewrite Restorer::Restore(std::string_view text) const {
         }
         item.candidates = &it->second;
       }
-      Decode(items, weights, &memo);
+      Decode(items, weights, /*fresh=*/false, &memo);
       for (const auto& [i, confidence] : sure) items[i].confidence = confidence;
     }
     for (const Item& item : items) {

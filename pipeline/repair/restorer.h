@@ -68,8 +68,9 @@ class Restorer {
   Weights FitWeights(const std::vector<Item>& items) const;
   // Log probability of the case `c` is written in, given its context.
   double CaseScore(const Item& item, const Candidate& c) const;
-  // `memo`, when null, is made for these items and kept for a second decode.
-  void Decode(std::vector<Item>& items, const Weights& weights, std::unique_ptr<Memo>* memo) const;
+  // `fresh`: these items are new to `memo`, which is emptied and sized for
+  // them; a second decode of the same items keeps what the first looked up.
+  void Decode(std::vector<Item>& items, const Weights& weights, bool fresh, Memo* memo) const;
   // Chooses a reading for each of the `n` words of one sentence.
   void DecodeSentence(Item* items, size_t n, Memo* memo) const;
 
