@@ -41,15 +41,25 @@ PixPtr Gray(Pix* image) {
   return PixPtr(pixConvertTo8(image, 0));
 }
 
-PixPtr ReducedGray(Pix* image, int* scale) {
-  PixPtr gray = Gray(image);
-  *scale = 1;
-  if (!gray || pixGetWidth(gray.get()) <= kAnalysisMaxWidth) return gray;
-  *scale = 2;
-  return PixPtr(pixScaleAreaMap2(gray.get()));
+// A page's grey view reduced for analysis, made once for all the steps that
+// look at it.
+struct Reduced {
+  PixPtr gray;
+  int scale = 1;
+};
+
+Reduced ReducedGray(Pix* image) {
+  Reduced r;
+  r.gray = Gray(image);
+  if (r.gray && pixGetWidth(r.gray.get()) > kAnalysisMaxWidth) {
+    r.scale = 2;
+    r.gray.reset(pixScaleAreaMap2(r.gray.get()));
+  }
+  return r;
 }
 
-Analysis Analyze(Pix* image) {
+// `reduced` is `image`'s ReducedGray when the caller has it, else empty.
+Analysis Analyze(Pix* image, Reduced reduced = {}) {
   Analysis analysis;
   if (pixGetDepth(image) == 1) {
     const bool reduce = pixGetWidth(image) > kAnalysisMaxWidth;
@@ -57,12 +67,15 @@ Analysis Analyze(Pix* image) {
     analysis.binary.reset(reduce ? pixReduceRankBinary2(image, 1, nullptr) : pixClone(image));
     return analysis;
   }
-  PixPtr gray = ReducedGray(image, &analysis.scale);
-  Pix* binary = nullptr;
-  if (gray &&
-      pixOtsuAdaptiveThreshold(gray.get(), pixGetWidth(gray.get()), pixGetHeight(gray.get()), 0, 0,
-                               0.1, nullptr, &binary) == 0) {
-    analysis.binary.reset(binary);
+  if (!reduced.gray) reduced = ReducedGray(image);
+  analysis.scale = reduced.scale;
+  // Otsu's threshold (weighted to favour a deep valley, as Leptonica's
+  // adaptive variant does): one threshold for the
+  // whole view is all the analysis needs.
+  l_int32 threshold = 0;
+  if (reduced.gray && pixSplitDistributionFgBg(reduced.gray.get(), 0.1f, 1, &threshold, nullptr,
+                                               nullptr, nullptr) == 0) {
+    analysis.binary.reset(pixThresholdToBinary(reduced.gray.get(), threshold));
   }
   return analysis;
 }
@@ -90,13 +103,12 @@ double GlyphHeight(Pix* binary, int scale) {
 
 // Spread of the paper's grey level over the page, from a map of the
 // background of small tiles (text pixels excluded): 0 for flat paper.
-unsigned BackgroundSpread(Pix* image) {
-  int scale = 1;
-  PixPtr gray = ReducedGray(image, &scale);
-  if (!gray) return 0;
+unsigned BackgroundSpread(const Reduced& reduced) {
+  if (!reduced.gray) return 0;
   Pix* map = nullptr;
-  const int tile = 40 / scale;
-  if (pixGetBackgroundGrayMap(gray.get(), nullptr, tile, tile, 100, tile * tile / 4, &map) != 0) {
+  const int tile = 40 / reduced.scale;
+  if (pixGetBackgroundGrayMap(reduced.gray.get(), nullptr, tile, tile, 100, tile * tile / 4,
+                              &map) != 0) {
     return 0;
   }
   PixPtr background(map);
@@ -150,14 +162,18 @@ PreprocessedPage Preprocess(PixPtr image, int dpi, const PreprocessOptions& opti
   if (options.grayscale && color) Replace(image, pixConvertTo8(image.get(), 0), steps, "grayscale");
   const bool gray = pixGetDepth(image.get()) == 8 && pixGetColormap(image.get()) == nullptr;
 
-  const bool uneven = gray && (options.normalize_background || options.binarize) &&
-                      BackgroundSpread(image.get()) > kUnevenBackground;
-  if (options.normalize_background && uneven) {
-    Replace(image, pixBackgroundNormSimple(image.get(), nullptr, nullptr), steps,
-            "normalize-background");
+  Reduced reduced;
+  if (gray && (options.normalize_background || options.binarize)) {
+    reduced = ReducedGray(image.get());
+  }
+  const bool uneven = BackgroundSpread(reduced) > kUnevenBackground;
+  if (options.normalize_background && uneven &&
+      Replace(image, pixBackgroundNormSimple(image.get(), nullptr, nullptr), steps,
+              "normalize-background")) {
+    reduced = {};  // Of the page before normalisation.
   }
 
-  Analysis analysis = Analyze(image.get());
+  Analysis analysis = Analyze(image.get(), std::move(reduced));
   const double glyph = analysis.binary ? GlyphHeight(analysis.binary.get(), analysis.scale) : 0;
   // The file's dpi is often a scanner default (72, 96); the glyphs are not.
   page.dpi = glyph > 0 ? static_cast<int>(std::lround(300 * glyph / kTargetGlyphHeight))
