@@ -64,9 +64,16 @@ printf '%-34s %8s %9s %8s\n' "correct text, unchanged" \
 # Throughput: CPU seconds of one input made of every damaged, stripped and
 # correct page (not repeated: repeated text would hit the restorer's
 # per-document cache) less those of a one-line input, which are the start-up.
+# Each is the least of five runs: on a shared machine one run can take half
+# as long again as the next.
 cpu() {
-  /usr/bin/time -f '%U %S' -o "$tmp/time" "$vnplan" repair "$1" >/dev/null
-  awk '{printf "%d", ($1 + $2) * 1000}' "$tmp/time"
+  local best=
+  for _ in 1 2 3 4 5; do
+    /usr/bin/time -f '%U %S' -o "$tmp/time" "$vnplan" repair "$1" >/dev/null
+    ms=$(awk '{printf "%d", ($1 + $2) * 1000}' "$tmp/time")
+    [[ -z $best || $ms -lt $best ]] && best=$ms
+  done
+  echo "$best"
 }
 cat "$dir"/*.garbled.txt "$tmp"/*.stripped "$dir"/*.gt.txt >"$tmp/big.txt"
 echo "Kế hoạch" >"$tmp/small.txt"

@@ -214,6 +214,10 @@ void ChannelModel::Index() {
     add((key >> 21) & 0x1FFFFF);
     add(key >> 42);
   }
+  low_index_.assign(0x2000, kNoIndex);
+  for (const auto& [c, i] : index_) {
+    if (c < low_index_.size()) low_index_[c] = i;
+  }
   size_t n = alphabet.size();
   single_.assign(n * n, 0);
   doubles_.assign(n, {});
@@ -247,6 +251,12 @@ double ChannelModel::Op(char32_t intended, char32_t first, char32_t second) cons
   return logp;
 }
 
+uint32_t ChannelModel::IndexOf(char32_t c) const {
+  if (c < low_index_.size()) return low_index_[c];
+  auto it = index_.find(c);
+  return it == index_.end() ? kNoIndex : it->second;
+}
+
 double ChannelModel::LogProb(std::u32string_view observed, std::u32string_view intended) const {
   if (observed.size() > kMaxLength || intended.size() > kMaxLength) {
     return observed == intended ? 0 : kNever;
@@ -257,12 +267,9 @@ double ChannelModel::LogProb(std::u32string_view observed, std::u32string_view i
   bool known = true;
   auto to_index = [&](std::u32string_view text, char32_t* out) {
     for (size_t k = 0; k < text.size() && known; ++k) {
-      auto it = index_.find(text[k]);
-      if (it == index_.end()) {
-        known = false;
-      } else {
-        out[k] = it->second;
-      }
+      uint32_t i = IndexOf(text[k]);
+      known = i != kNoIndex;
+      out[k] = i;
     }
   };
   to_index(observed, obs);

@@ -79,6 +79,11 @@ class ChannelModel {
     float logp;
   };
   std::unordered_map<char32_t, uint32_t> index_;
+  // index_ as an array below U+2000 (every Vietnamese letter is), read for
+  // each character of every alignment; kNoIndex where index_ has none.
+  static constexpr uint32_t kNoIndex = ~uint32_t{0};
+  std::vector<uint32_t> low_index_;
+  uint32_t IndexOf(char32_t c) const;
   std::vector<float> single_;                 // [intended * alphabet size + observed].
   std::vector<std::vector<Double>> doubles_;  // Seen pairs, per intended.
   std::vector<float> unseen_double_;          // Per intended.

@@ -95,6 +95,10 @@ const float* LanguageModel::Table::Find(uint64_t key) const {
   }
 }
 
+void LanguageModel::Table::Prefetch(uint64_t key) const {
+  __builtin_prefetch(&slots_[Mix(key) & (slots_.size() - 1)]);
+}
+
 float LanguageModel::LogProb(uint32_t prev, uint32_t word) const {
   if (const float* p = bigrams_.Find(Key(prev, word))) return *p;
   return backoff_[prev] + unigram_[word];

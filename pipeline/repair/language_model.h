@@ -52,6 +52,10 @@ class LanguageModel {
 
   // Natural log of P(word | prev).
   float LogProb(uint32_t prev, uint32_t word) const;
+  // Starts loading what LogProb(prev, word) will read into the processor's
+  // cache: a caller about to ask for many pairs overlaps their memory
+  // latencies instead of waiting for each in turn.
+  void PrefetchBigram(uint32_t prev, uint32_t word) const { bigrams_.Prefetch(Key(prev, word)); }
   // Natural log of P(word | first, prev); `bigram` is LogProb(prev, word),
   // which callers scoring many sequences already hold.
   float LogProb(uint32_t first, uint32_t prev, uint32_t word, float bigram) const;
@@ -81,6 +85,7 @@ class LanguageModel {
     void Reserve(size_t n);
     void Insert(uint64_t key, float value);
     const float* Find(uint64_t key) const;
+    void Prefetch(uint64_t key) const;
 
    private:
     static constexpr uint64_t kEmpty = ~uint64_t{0};

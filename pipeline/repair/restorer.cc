@@ -142,7 +142,7 @@ struct Restorer::Item {
 // Sized to the pairs of readings to score, so text with few readings per
 // word (clean text) does not pay for clearing a large table.
 struct Restorer::Memo {
-  static constexpr int kMinBits = 10, kMaxBits = 18;
+  static constexpr int kMinBits = 10, kMaxBits = 16;
   struct Slot {
     uint64_t key = ~uint64_t{0};
     float value = 0;
@@ -160,11 +160,26 @@ struct Restorer::Memo {
   std::vector<Slot> bigrams, trigrams;
 
   size_t Index(uint64_t key) const { return (key * 0x9E3779B97F4A7C15ULL) >> (64 - bits); }
+  static uint64_t BigramKey(uint32_t prev, uint32_t word) { return (uint64_t{prev} << 32) | word; }
   float Bigram(const LanguageModel& lm, uint32_t prev, uint32_t word) {
-    uint64_t key = (uint64_t{prev} << 32) | word;
+    uint64_t key = BigramKey(prev, word);
     Slot& s = bigrams[Index(key)];
     if (s.key != key) s = {key, lm.LogProb(prev, word)};
     return s.value;
+  }
+  // Bigram() of many pairs, their memory latencies overlapped: the memo's
+  // slots are fetched together, then the model's for the pairs not in it.
+  void Bigrams(const LanguageModel& lm, const std::vector<std::pair<uint32_t, uint32_t>>& pairs,
+               float* out) {
+    for (const auto& [prev, word] : pairs) {
+      __builtin_prefetch(&bigrams[Index(BigramKey(prev, word))]);
+    }
+    for (const auto& [prev, word] : pairs) {
+      if (bigrams[Index(BigramKey(prev, word))].key != BigramKey(prev, word)) {
+        lm.PrefetchBigram(prev, word);
+      }
+    }
+    for (size_t k = 0; k < pairs.size(); ++k) out[k] = Bigram(lm, pairs[k].first, pairs[k].second);
   }
   float Trigram(const LanguageModel& lm, uint32_t first, uint32_t prev, uint32_t word,
                 float bigram) {
@@ -460,17 +475,19 @@ void Restorer::DecodeSentence(Item* items, size_t n, Memo* memo) const {
   auto reading = [&](size_t i, size_t k) { return i == 0 || i > n ? kB : id(items[i - 1], k); };
   std::vector<std::vector<float>> into(n + 1);
   std::vector<std::vector<double>> link(n + 1);
+  std::vector<std::pair<uint32_t, uint32_t>> pairs;
   for (size_t i = 0; i <= n; ++i) {
     size_t from = width(i), to = i < n ? count(items[i]) : 1;
-    into[i].resize(from * to);
-    link[i].resize(from * to);
+    pairs.clear();
     for (size_t j = 0; j < from; ++j) {
-      for (size_t k = 0; k < to; ++k) {
-        float logp = memo->Bigram(lm_, reading(i, j), i < n ? id(items[i], k) : kB);
-        into[i][j * to + k] = logp;
-        link[i][j * to + k] = std::exp(static_cast<double>(logp));
-      }
+      for (size_t k = 0; k < to; ++k)
+        pairs.emplace_back(reading(i, j), i < n ? id(items[i], k) : kB);
     }
+    into[i].resize(pairs.size());
+    memo->Bigrams(lm_, pairs, into[i].data());
+    link[i].resize(pairs.size());
+    std::transform(into[i].begin(), into[i].end(), link[i].begin(),
+                   [](float logp) { return std::exp(static_cast<double>(logp)); });
   }
 
   // Forward-backward under the bigram model: each reading's posterior is
