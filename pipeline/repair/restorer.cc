@@ -36,7 +36,7 @@ constexpr char kAnyLetter = '?';
 // Readings kept per word for decoding, and how far below the best a
 // reading may score before it is dropped (natural log).
 constexpr size_t kMaxCandidates = 12;
-constexpr double kCandidateBeam = 12;
+constexpr double kCandidateBeam = 10;
 // Readings per word the trigram search considers, the likeliest under the
 // bigram model.
 constexpr size_t kTrigramReadings = 2;
