@@ -37,6 +37,9 @@ constexpr char kAnyLetter = '?';
 // reading may score before it is dropped (natural log).
 constexpr size_t kMaxCandidates = 12;
 constexpr double kCandidateBeam = 10;
+// A reading the trigram search picks with a posterior below this gives way
+// to the word as written when that is the likelier.
+constexpr double kKeepWrittenBelow = 0.1;
 // Readings per word the trigram search considers, the likeliest under the
 // bigram model.
 constexpr size_t kTrigramReadings = 2;
@@ -603,6 +606,20 @@ void Restorer::DecodeSentence(Item* items, size_t n, Memo* memo) const {
     size_t o = back[i][bp][bq];
     bq = bp;
     bp = o;
+  }
+  // The trigram search may pick a reading the posterior all but rules out
+  // ("so với năm giới" for "so với nam giới"): the words around it are what
+  // the trigram liked, not this word. Such a change is not made when the
+  // word as written is the likelier.
+  for (size_t i = 0; i < n; ++i) {
+    if (!items[i].candidates || items[i].confidence >= kKeepWrittenBelow) continue;
+    const std::vector<Candidate>& list = *items[i].candidates;
+    for (size_t k = 0; k < list.size(); ++k) {
+      if (list[k].channel[kIntact] == 0 && posterior(i, k) > posterior(i, items[i].choice)) {
+        items[i].choice = k;
+        items[i].confidence = std::min(1.0, posterior(i, k));
+      }
+    }
   }
 }
 
