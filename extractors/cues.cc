@@ -56,6 +56,7 @@ std::string Fill(const std::string& value, std::string number) {
 
 Cues Cues::Load(const std::string& path) {
   Cues cues;
+  cues.path_ = path;
   for (const TsvRecord& r : ReadTsv(path)) {
     if (r.fields.size() < 2 || r.fields[0].empty() || NameKey(r.fields[1]).empty()) {
       throw Error(path + ":" + std::to_string(r.line), "expected ROLE<TAB>PHRASE[<TAB>VALUE]");
@@ -70,6 +71,7 @@ Cues Cues::Load(const std::string& path) {
     }
     cue.key = NameKey(r.fields[1]);
     cue.value = r.fields.size() > 2 ? r.fields[2] : "";
+    cue.pattern = pattern;
     cue.length = pattern.size();
     cues.roles_[r.fields[0]].cues.push_back(std::move(cue));
   }
@@ -144,6 +146,21 @@ std::vector<CueMatch> Cues::FindAll(const std::string& role, std::string_view fo
     kept.push_back(std::move(m));
   }
   return kept;
+}
+
+std::string Cues::Pattern(const std::string& role, const std::string& value) const {
+  std::string out;
+  if (auto it = roles_.find(role); it != roles_.end()) {
+    for (const Cue& cue : it->second.cues) {
+      if (cue.value != value) continue;
+      if (cue.pattern.find('(') != std::string::npos) {
+        throw Error(path_, "the '" + role + "' cue '" + cue.key + "' may not hold {n}");
+      }
+      out += (out.empty() ? "" : "|") + cue.pattern;
+    }
+  }
+  if (out.empty()) throw Error(path_, "no '" + role + "' cue with value '" + value + "'");
+  return "(?:" + out + ")";
 }
 
 }  // namespace vnplan

@@ -41,12 +41,18 @@ class Cues {
   // Every match of a cue of `role` in `folded`, left to right, longest cue
   // first at each position.
   std::vector<CueMatch> FindAll(const std::string& role, std::string_view folded) const;
+  // The cues of `role` whose value is `value`, as one RE2 pattern (no
+  // capturing group) matching any of their phrases, for extractors that
+  // build their own patterns around the words ("quý" in "quý III/2023").
+  // Throws vnplan::Error naming the cue file when it has none.
+  std::string Pattern(const std::string& role, const std::string& value) const;
 
  private:
   struct Cue {
     std::unique_ptr<RE2> anywhere;  // Word-bounded phrase, one group per "{n}".
     std::unique_ptr<RE2> opening;   // The same, anchored after leading marks.
     std::string key;                // The phrase, folded (NameKey).
+    std::string pattern;            // The phrase as a pattern, unanchored.
     std::string value;
     size_t length = 0;
   };
@@ -61,6 +67,7 @@ class Cues {
   static std::vector<const Cue*> Candidates(const Role& role, const RE2::Set& set,
                                             std::string_view folded);
   std::map<std::string, Role> roles_;
+  std::string path_;
 };
 
 }  // namespace vnplan

@@ -5,12 +5,15 @@
 namespace vnplan {
 namespace {
 
-// Day, month, year as three groups, either numeric or spelled with "tháng"
-// and "năm"; the separators of the numeric form may carry OCR spaces.
-#define VNPLAN_DATE                                                                             \
-  "(?:ngay\\s+)?(\\d{1,2})(?:[ \\t]*[/.\\-][ \\t]*|\\s+thang\\s+)(\\d{1,2})(?:[ \\t]*[/.\\-][ " \
-  "\\t]*|"                                                                                      \
-  "\\s+nam\\s+)(\\d{4})\\b"
+// Day, month, year as three groups, either numeric or spelled with the
+// words for month and year; the separators of the numeric form may carry
+// OCR spaces.
+std::string DatePattern(const Cues& cues) {
+  const std::string separator = "[ \\t]*[/.\\-][ \\t]*";
+  return "(?:" + cues.Pattern("word", "day") + "\\s+)?(\\d{1,2})(?:" + separator + "|\\s+" +
+         cues.Pattern("word", "month") + "\\s+)(\\d{1,2})(?:" + separator + "|\\s+" +
+         cues.Pattern("word", "year") + "\\s+)(\\d{4})\\b";
+}
 
 std::optional<std::string> Iso(int day, int month, int year) {
   if (day < 1 || day > 31 || month < 1 || month > 12 || year < 1900 || year > 2099) {
@@ -23,8 +26,9 @@ std::optional<std::string> Iso(int day, int month, int year) {
 
 }  // namespace
 
-DateReader::DateReader()
-    : opening_("^[\\s,]*(" VNPLAN_DATE ")"), anywhere_("\\b(" VNPLAN_DATE ")") {}
+DateReader::DateReader(const Cues& cues)
+    : opening_("^[\\s,]*(" + DatePattern(cues) + ")"),
+      anywhere_("\\b(" + DatePattern(cues) + ")") {}
 
 std::optional<DateMatch> DateReader::Opening(std::string_view folded) const {
   re2::StringPiece whole;

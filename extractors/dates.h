@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include "extractors/cues.h"
+
 namespace vnplan {
 
 struct DateMatch {
@@ -25,7 +27,8 @@ struct DateMatch {
 
 class DateReader {
  public:
-  DateReader();
+  // The words of dates are the "word" cues day, month and year.
+  explicit DateReader(const Cues& cues);
 
   // The date opening `folded` after white space, commas and an optional
   // "ngày"; nullopt when it does not open with one.

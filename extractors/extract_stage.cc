@@ -26,6 +26,7 @@ class ExtractStage : public Stage {
   explicit ExtractStage(const ExtractOptions& options)
       : segment_model_(SegmentModel::Load(options.models_dir)),
         cues_(Cues::Load(options.models_dir + "/extract/cues.tsv")),
+        dates_(cues_),
         gazetteer_(Gazetteer::Load(options.models_dir + "/extract/agencies.tsv")),
         references_(options.models_dir, cues_, dates_, gazetteer_),
         tasks_(cues_, dates_),
@@ -99,7 +100,7 @@ class ExtractStage : public Stage {
  private:
   SegmentModel segment_model_;
   Cues cues_;
-  DateReader dates_;
+  DateReader dates_;  // After cues_, which it reads.
   Gazetteer gazetteer_;
   ReferenceExtractor references_;
   TaskExtractor tasks_;

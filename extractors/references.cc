@@ -62,7 +62,9 @@ ReferenceExtractor::ReferenceExtractor(const std::string& models_dir, const Cues
       dates_(dates),
       gazetteer_(gazetteer),
       symbol_re_("\\b(\\d{1,6})((?:[ \\t]*[/\\-]\\s*[a-z0-9&]+)+)"),
-      bare_number_re_("^\\s+so\\s*:?\\s*(\\d{1,6})[ \\t]*([^ \\t]?)") {
+      bare_number_re_("^\\s+" + cues.Pattern("word", "number") +
+                      "\\s*:?\\s*(\\d{1,6})[ \\t]*([^ \\t]?)"),
+      number_word_at_end_("(" + cues.Pattern("word", "number") + ")$") {
   const std::string types_path = models_dir + "/extract/doc_types.tsv";
   std::vector<std::string> phrases;
   for (const TsvRecord& r : ReadTsv(types_path)) {
@@ -196,10 +198,17 @@ std::vector<Reference> ReferenceExtractor::Extract(const ExtractContext& ctx) co
       --k;
       while (k > 0 && (lower[k - 1] == ' ' || lower[k - 1] == '\t')) --k;
     }
-    bool has_so =
-        k >= 2 && lower.compare(k - 2, 2, "so") == 0 && (k == 2 || !IsWordChar(lower[k - 3]));
+    // The word for "number" right before, as a whole word.
+    size_t word = k;
+    re2::StringPiece found;
+    if (RE2::PartialMatch(
+            std::string_view(lower).substr(k >= 16 ? k - 16 : 0, std::min<size_t>(k, 16)),
+            number_word_at_end_, &found)) {
+      word = k - found.size();
+    }
+    bool has_so = word < k && (word == 0 || !IsWordChar(lower[word - 1]));
     if (has_so && colon) {
-      size_t j = k - 2;
+      size_t j = word;
       while (j > 0 && (lower[j - 1] == ' ' || lower[j - 1] == '\t')) --j;
       if (j == 0 || lower[j - 1] == '\n') continue;
     }

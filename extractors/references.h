@@ -74,6 +74,7 @@ class ReferenceExtractor {
   std::unique_ptr<RE2> type_re_;
   RE2 symbol_re_;
   RE2 bare_number_re_;
+  RE2 number_word_at_end_;
 };
 
 }  // namespace vnplan

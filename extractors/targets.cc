@@ -34,7 +34,7 @@ struct Found {
 
 TargetExtractor::TargetExtractor(const Cues& cues)
     : cues_(cues),
-      number_label_("^(\\s*(?:so\\s*)?(\\d{1,3})\\s*[:.)\\-])"),
+      number_label_("^(\\s*(?:" + cues.Pattern("word", "number") + "\\s*)?(\\d{1,3})\\s*[:.)\\-])"),
       percent_("(\\d+(?:[.,]\\d+)*)\\s*%"),
       count_("(?:^|\\s)(\\d+(?:[.,]\\d+)*)\\s+"),
       year_("^\\s*(\\d{4})\\b") {}

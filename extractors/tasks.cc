@@ -58,9 +58,11 @@ void AddUnique(std::vector<std::string>* list, const std::string& id) {
 TaskExtractor::TaskExtractor(const Cues& cues, const DateReader& dates)
     : cues_(cues),
       dates_(dates),
-      period_("^\\s*((?:quy\\s+[ivx0-9]+|thang\\s+\\d{1,2})\\s*[/\\-]\\s*\\d{4}|nam\\s+\\d{4})"),
-      day_month_("^\\s*((?:ngay\\s+)?\\d{1,2}\\s*/\\s*\\d{1,2})\\b"),
-      numbers_("^\\s*(\\d+(?:\\s*(?:,|va|-)\\s*\\d+)*)") {}
+      period_("^\\s*((?:" + cues.Pattern("word", "quarter") + "\\s+[ivx0-9]+|" +
+              cues.Pattern("word", "month") + "\\s+\\d{1,2})\\s*[/\\-]\\s*\\d{4}|" +
+              cues.Pattern("word", "year") + "\\s+\\d{4})"),
+      day_month_("^\\s*((?:" + cues.Pattern("word", "day") + "\\s+)?\\d{1,2}\\s*/\\s*\\d{1,2})\\b"),
+      numbers_("^\\s*(\\d+(?:\\s*(?:,|" + cues.Pattern("word", "and") + "|-)\\s*\\d+)*)") {}
 
 std::vector<std::string> TaskExtractor::ListAt(const ExtractContext& ctx, size_t source_at,
                                                size_t limit, bool at_once) const {
