@@ -17,14 +17,21 @@ constexpr std::array<std::u32string_view, 12> kVowelRows = {
     U"oóòỏõọ", U"ôốồổỗộ", U"ơớờởỡợ", U"uúùủũụ", U"ưứừửữự", U"yýỳỷỹỵ"};
 constexpr std::u32string_view kVowelBases = U"aaaeeiooouuy";
 
-char32_t LowerBase(char32_t lower) {
-  if (lower < 0x80) return (lower >= 'a' && lower <= 'z') ? lower : 0;
-  if (lower == U'đ') return 'd';
+// Every Vietnamese letter lies below U+1F00 (the precomposed vowels end at
+// U+1EF9), so the base of any small letter is one read of this table; the
+// repair stage asks for it for every character of every candidate.
+constexpr char32_t kBaseTableEnd = 0x1F00;
+constexpr std::array<char, kBaseTableEnd> kBaseOf = [] {
+  std::array<char, kBaseTableEnd> table{};
+  for (char32_t c = 'a'; c <= 'z'; ++c) table[c] = static_cast<char>(c);
+  table[U'đ'] = 'd';
   for (size_t r = 0; r < kVowelRows.size(); ++r) {
-    if (kVowelRows[r].find(lower) != std::u32string_view::npos) return kVowelBases[r];
+    for (char32_t v : kVowelRows[r]) table[v] = static_cast<char>(kVowelBases[r]);
   }
-  return 0;
-}
+  return table;
+}();
+
+char32_t LowerBase(char32_t lower) { return lower < kBaseTableEnd ? kBaseOf[lower] : 0; }
 
 }  // namespace
 
