@@ -53,6 +53,9 @@ constexpr double kUnknownOtherLogProb = -6.0;
 // sentence end when one comes soon enough, so memory stays bounded on huge
 // inputs; the channel weights are fitted per chunk.
 constexpr size_t kChunkItems = 20000;
+// Words whose candidates every call shares, at about 1 KB each; OCR debris
+// makes the words of an archive unbounded, and the common ones come early.
+constexpr size_t kSharedWords = 20000;
 // Lines longer than this are tokenized in pieces.
 constexpr size_t kMaxPieceBytes = size_t{1} << 16;
 constexpr int kEmIterations = 8;
@@ -212,8 +215,12 @@ std::unique_ptr<Restorer> Restorer::Load(const std::string& models_dir) {
                                     ChannelModel::Load(dir + kChannelModelFile));
 }
 
+Restorer::~Restorer() = default;
+
 Restorer::Restorer(LanguageModel lm, ChannelModel channel)
-    : lm_(std::move(lm)), channel_(std::move(channel)) {
+    : lm_(std::move(lm)),
+      channel_(std::move(channel)),
+      shared_(std::make_unique<std::unordered_map<std::u32string, std::vector<Candidate>>>()) {
   for (uint32_t id = LanguageModel::kNumber + 1; id < lm_.size(); ++id) {
     std::u32string skeleton = Skeleton(ToUtf32(lm_.word(id)));
     if (skeleton.empty() || skeleton.size() > kMaxSkeleton ||
@@ -364,6 +371,18 @@ std::vector<Restorer::Candidate> Restorer::Candidates(std::u32string_view observ
   }
   out.insert(out.begin(), std::move(self));
   return out;
+}
+
+std::vector<Restorer::Candidate> Restorer::TrainedCandidates(const std::u32string& observed,
+                                                             Scratch* scratch) const {
+  {
+    std::lock_guard<std::mutex> lock(shared_mu_);
+    if (auto it = shared_->find(observed); it != shared_->end()) return it->second;
+  }
+  std::vector<Candidate> found = Candidates(observed, channel_, scratch);
+  std::lock_guard<std::mutex> lock(shared_mu_);
+  if (shared_->size() < kSharedWords) shared_->emplace(observed, found);
+  return found;
 }
 
 double Restorer::CaseScore(const Item& item, const Candidate& c) const {
@@ -736,7 +755,7 @@ Rewrite Restorer::Restore(std::string_view text) const {
         std::u32string observed = ToUtf32(line.substr(t.begin, t.end - t.begin));
         auto it = cache.find(observed);
         if (it == cache.end()) {
-          it = cache.emplace(observed, Candidates(observed, channel_, &scratch)).first;
+          it = cache.emplace(observed, TrainedCandidates(observed, &scratch)).first;
         }
         item.candidates = &it->second;
         item.observed = &it->first;

@@ -23,12 +23,16 @@
 //    percentages and document symbols are never changed, only the letter
 //    runs of symbols ("QD" in "23/QD-TTg") are;
 //  - the case shape of a word is kept ("KE" -> "KẾ", "Ke" -> "Kế");
-//  - const and thread-safe: all state of a call is local to it.
+//  - const and thread-safe. A call's state is its own, but for a cache of
+//    the candidate readings of words under the trained channel, which every
+//    call shares (a batch's documents repeat their words): a pure function
+//    of the word, so no result depends on what was repaired before.
 #ifndef VNPLAN_PIPELINE_REPAIR_RESTORER_H_
 #define VNPLAN_PIPELINE_REPAIR_RESTORER_H_
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -47,6 +51,7 @@ class Restorer {
   static std::unique_ptr<Restorer> Load(const std::string& models_dir);
 
   Restorer(LanguageModel lm, ChannelModel channel);
+  ~Restorer();
 
   Rewrite Restore(std::string_view text) const;
 
@@ -58,6 +63,8 @@ class Restorer {
   struct Scratch;
   std::vector<Candidate> Candidates(std::u32string_view observed, const ChannelModel& channel,
                                     Scratch* scratch) const;
+  // Candidates() under the trained channel, through the shared cache.
+  std::vector<Candidate> TrainedCandidates(const std::u32string& observed, Scratch* scratch) const;
   // The channel adapted to the confident readings of a decoded chunk.
   ChannelModel Adapt(const std::vector<Item>& items) const;
   // Adds to `found` the words whose skeleton is `key` or, with
@@ -80,6 +87,11 @@ class Restorer {
   // by every skeleton with one letter made a wildcard, so a lookup finds
   // words within one inserted, dropped or changed letter.
   std::unordered_map<std::string, std::vector<uint32_t>> by_skeleton_, by_deletion_, by_change_;
+
+  mutable std::mutex shared_mu_;
+  // Guarded by shared_mu_. Candidate is complete only in restorer.cc, hence
+  // the pointer.
+  std::unique_ptr<std::unordered_map<std::u32string, std::vector<Candidate>>> shared_;
 };
 
 }  // namespace vnplan
