@@ -244,10 +244,9 @@ DecodedText EncodingRepair::Decode(std::string_view original, std::optional<Enco
     for (const RepairEdit& e : r->edits) {
       out.CopyTo(begin + e.original_begin);
       if (e.kind == "invalid-utf8" && ++bad_bytes <= kMaxByteWarnings) {
-        warnings->push_back("invalid UTF-8 at byte offset " +
-                            std::to_string(begin + e.original_begin) + " (" +
-                            std::to_string(e.original_end - e.original_begin) +
-                            " bytes), replaced with U+FFFD");
+        warnings->push_back(
+            "invalid UTF-8 at byte offset " + std::to_string(begin + e.original_begin) + " (" +
+            std::to_string(e.original_end - e.original_begin) + " bytes), replaced with U+FFFD");
       }
       out.Replace(e.original_end - e.original_begin, e.after(r->text), e.kind,
                   std::min(e.confidence, confidence));

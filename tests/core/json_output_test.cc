@@ -14,7 +14,7 @@ TEST(JsonOutput, SpansAreCodePointsAndCarryRepairConfidence) {
   doc.text = "Kế hoạch\nSở Y tế";
   RepairEdit edit;
   edit.begin = 0;
-  edit.end = 4;  // "Kế"
+  edit.end = 4;           // "Kế"
   edit.original_end = 2;  // "Ke"
   edit.confidence = 0.7;
   doc.repairs.push_back(edit);

@@ -18,7 +18,8 @@ std::string CueFile(const std::string& content) {
 }
 
 TEST(Cues, MatchWholeFoldedWordsAcrossLineBreaks) {
-  Cues cues = Cues::Load(CueFile("lead\tchủ trì\tbefore\ndeadline\tđịnh kỳ {n} tháng\tevery-{n}\n"));
+  Cues cues =
+      Cues::Load(CueFile("lead\tchủ trì\tbefore\ndeadline\tđịnh kỳ {n} tháng\tevery-{n}\n"));
   auto lead = cues.FindAll("lead", "so y te chu\ntri, phoi hop");
   ASSERT_EQ(lead.size(), 1u);
   EXPECT_EQ(lead[0].value, "before");
