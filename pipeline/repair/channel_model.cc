@@ -140,7 +140,7 @@ ChannelModel ChannelModel::Load(const std::string& path) {
   return model;
 }
 
-void ChannelModel::Index() {
+void ChannelModel::Index(const ChannelModel* like) {
   totals_.clear();
   logp_.clear();
   readings_.clear();
@@ -222,9 +222,20 @@ void ChannelModel::Index() {
   single_.assign(n * n, 0);
   doubles_.assign(n, {});
   unseen_double_.assign(n, 0);
+  const bool reuse = like != nullptr && like->alphabet_ == alphabet;
+  auto total = [](const ChannelModel& m, char32_t c) {
+    auto it = m.totals_.find(c);
+    return it == m.totals_.end() ? 0.0 : it->second;
+  };
   for (size_t i = 0; i < n; ++i) {
-    for (size_t o = 0; o < n; ++o) {
-      single_[i * n + o] = static_cast<float>(Op(alphabet[i], alphabet[o], 0));
+    // Row 0, stray characters, is per printed position: it always changes.
+    if (reuse && i > 0 && total(*this, alphabet[i]) == total(*like, alphabet[i])) {
+      std::copy_n(like->single_.begin() + static_cast<std::ptrdiff_t>(i * n), n,
+                  single_.begin() + static_cast<std::ptrdiff_t>(i * n));
+    } else {
+      for (size_t o = 0; o < n; ++o) {
+        single_[i * n + o] = static_cast<float>(Op(alphabet[i], alphabet[o], 0));
+      }
     }
     unseen_double_[i] = static_cast<float>(Op(alphabet[i], U'\uFFFF', U'\uFFFF'));
   }
@@ -234,6 +245,7 @@ void ChannelModel::Index() {
     doubles_[index_[key & 0x1FFFFF]].push_back(
         {index_[(key >> 21) & 0x1FFFFF], index_[second], static_cast<float>(logp)});
   }
+  alphabet_ = std::move(alphabet);
 }
 
 double ChannelModel::Op(char32_t intended, char32_t first, char32_t second) const {
@@ -332,7 +344,7 @@ ChannelModel ChannelModel::Adapted(const std::vector<Sighting>& sightings, doubl
     double weight = share * trained / total;
     for (const auto& [key, count] : model.document_) model.counts_[key] += weight * count;
   }
-  model.Index();
+  model.Index(this);
   return model;
 }
 

@@ -63,8 +63,11 @@ class ChannelModel {
   // Log P(intended prints as first+second); first == 0 for nothing;
   // intended == 0 for a stray character.
   double Op(char32_t intended, char32_t first, char32_t second) const;
-  // Rebuilds the derived tables from counts_.
-  void Index();
+  // Rebuilds the derived tables from counts_. A dense row depends only on
+  // its intended character's counts: with `like`, a model over the same
+  // alphabet, rows whose character's total is the same there are copied
+  // from it (an adapted model differs in the few letters a document showed).
+  void Index(const ChannelModel* like = nullptr);
 
   std::unordered_map<Key, double> counts_;
   std::unordered_map<Key, double> document_;     // An adapted model's own sightings.
@@ -78,6 +81,7 @@ class ChannelModel {
     uint32_t first, second;
     float logp;
   };
+  std::vector<char32_t> alphabet_;  // By dense index; 0 is "no character".
   std::unordered_map<char32_t, uint32_t> index_;
   // index_ as an array below U+2000 (every Vietnamese letter is), read for
   // each character of every alignment; kNoIndex where index_ has none.
