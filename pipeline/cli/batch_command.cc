@@ -138,9 +138,12 @@ int RunBatchCommand(const BatchCommand& command, int argc, char** argv, int firs
   try {
     jobs = flags.GetInt("jobs", 0);
     if (jobs <= 0) jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    // Each OCR worker loads a Tesseract engine: no more than the pages.
-    int ocr_jobs =
-        static_cast<int>(std::max<size_t>(1, PagesToRecognize(paths, static_cast<size_t>(jobs))));
+    // Each OCR worker loads a Tesseract engine: no more than the pages. The
+    // text commands have no OCR stage and need not look at the inputs.
+    int ocr_jobs = command.reads_stdin
+                       ? 1
+                       : static_cast<int>(std::max<size_t>(
+                             1, PagesToRecognize(paths, static_cast<size_t>(jobs))));
     pipeline = std::make_unique<Pipeline>(OptionsFrom(command, flags, ocr_jobs));
   } catch (const std::invalid_argument& e) {
     std::fprintf(stderr, "vnplan %s: %s\n", command.name.c_str(), e.what());

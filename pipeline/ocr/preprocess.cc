@@ -69,9 +69,9 @@ Analysis Analyze(Pix* image, Reduced reduced = {}) {
   }
   if (!reduced.gray) reduced = ReducedGray(image);
   analysis.scale = reduced.scale;
-  // Otsu's threshold (weighted to favour a deep valley, as Leptonica's
-  // adaptive variant does): one threshold for the
-  // whole view is all the analysis needs.
+  // Otsu's threshold, weighted to favour a deep valley as Leptonica's
+  // adaptive variant does: one threshold for the whole view is all the
+  // analysis needs.
   l_int32 threshold = 0;
   if (reduced.gray && pixSplitDistributionFgBg(reduced.gray.get(), 0.1f, 1, &threshold, nullptr,
                                                nullptr, nullptr) == 0) {

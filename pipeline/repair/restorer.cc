@@ -502,8 +502,9 @@ void Restorer::DecodeSentence(Item* items, size_t n, Memo* memo) const {
     size_t from = width(i), to = i < n ? count(items[i]) : 1;
     pairs.clear();
     for (size_t j = 0; j < from; ++j) {
-      for (size_t k = 0; k < to; ++k)
+      for (size_t k = 0; k < to; ++k) {
         pairs.emplace_back(reading(i, j), i < n ? id(items[i], k) : kB);
+      }
     }
     into[i].resize(pairs.size());
     memo->Bigrams(lm_, pairs, into[i].data());
