@@ -20,9 +20,6 @@ constexpr double kUnseen = -2e9;  // Below kNever: no route found yet.
 // The channel components: text as it was written, written without marks,
 // or read by OCR without a Vietnamese model.
 constexpr int kIntact = 0, kStripped = 1, kOcr = 2, kComponents = 3;
-// Skeletons longer than any Vietnamese syllable or common abbreviation are
-// not searched: the word is a name, a foreign word or a run of debris.
-constexpr size_t kMaxSkeleton = 12;
 // Skeleton spellings of one observed word followed per position.
 constexpr size_t kKeyBeam = 12;
 // A skeleton one letter away from a spelled key is a weaker match; only the
@@ -31,8 +28,6 @@ constexpr double kSkeletonEditLogProb = -4;
 constexpr size_t kMaxAligned = 64;
 // Only the likeliest spellings are searched for near misses.
 constexpr size_t kNeighbourKeys = 3;
-// Stands for any letter in the index of one-letter changes.
-constexpr char kAnyLetter = '?';
 // Readings kept per word for decoding, and how far below the best a
 // reading may score before it is dropped (natural log).
 constexpr size_t kMaxCandidates = 12;
@@ -100,7 +95,7 @@ std::u32string Strip(std::u32string_view word) {
 
 // A skeleton spelled from the first letters of an observed word.
 struct Partial {
-  std::string key;
+  SkeletonIndex::Key key;
   double logp;
 };
 
@@ -115,6 +110,31 @@ void Prune(std::vector<Partial>* partials) {
   std::sort(partials->begin(), partials->end(),
             [](const Partial& a, const Partial& b) { return a.logp > b.logp; });
   if (partials->size() > kKeyBeam) partials->resize(kKeyBeam);
+}
+
+std::vector<std::u32string> Words(const LanguageModel& lm) {
+  std::vector<std::u32string> out(lm.size());
+  for (uint32_t id = 0; id < lm.size(); ++id) out[id] = ToUtf32(lm.word(id));
+  return out;
+}
+
+// The (skeleton, id) of each word in `words` (by id) that is spelt with
+// letters and not too long to be searched.
+std::vector<std::pair<SkeletonIndex::Key, uint32_t>> Skeletons(
+    const std::vector<std::u32string>& words) {
+  std::vector<std::pair<SkeletonIndex::Key, uint32_t>> out;
+  for (uint32_t id = LanguageModel::kNumber + 1; id < words.size(); ++id) {
+    std::u32string skeleton = Skeleton(words[id]);
+    if (skeleton.empty() || skeleton.size() > SkeletonIndex::kMaxLetters ||
+        !std::all_of(skeleton.begin(), skeleton.end(),
+                     [](char32_t c) { return c >= 'a' && c <= 'z'; })) {
+      continue;
+    }
+    SkeletonIndex::Key key;
+    for (char32_t c : skeleton) key.Append(c);
+    out.emplace_back(key, id);
+  }
+  return out;
 }
 
 }  // namespace
@@ -149,50 +169,66 @@ struct Restorer::Item {
 // word (clean text) does not pay for clearing a large table.
 struct Restorer::Memo {
   static constexpr int kMinBits = 10, kMaxBits = 16;
-  struct Slot {
+  // A bigram's probability is kept beside its log: the forward-backward
+  // multiplies probabilities, and exp() per pair of readings would cost
+  // more than the lookup.
+  struct BigramSlot {
     uint64_t key = ~uint64_t{0};
-    float value = 0;
+    float logp = 0;
+    double prob = 0;
+  };
+  struct TrigramSlot {
+    uint64_t key = ~uint64_t{0};
+    float logp = 0;
   };
   // Empties the memo for a chunk scoring `pairs` pairs; the table only
   // grows, so the chunks of a long text reuse its pages.
   void Reset(size_t pairs) {
     while (bits < kMaxBits && (size_t{1} << bits) < pairs) ++bits;
-    std::fill(bigrams.begin(), bigrams.end(), Slot{});
-    std::fill(trigrams.begin(), trigrams.end(), Slot{});
+    std::fill(bigrams.begin(), bigrams.end(), BigramSlot{});
+    std::fill(trigrams.begin(), trigrams.end(), TrigramSlot{});
     bigrams.resize(size_t{1} << bits);
     trigrams.resize(size_t{1} << bits);
   }
   int bits = kMinBits;
-  std::vector<Slot> bigrams, trigrams;
+  std::vector<BigramSlot> bigrams;
+  std::vector<TrigramSlot> trigrams;
+  std::vector<size_t> slots;  // Bigrams()'s, reused.
 
   size_t Index(uint64_t key) const { return (key * 0x9E3779B97F4A7C15ULL) >> (64 - bits); }
   static uint64_t BigramKey(uint32_t prev, uint32_t word) { return (uint64_t{prev} << 32) | word; }
-  float Bigram(const LanguageModel& lm, uint32_t prev, uint32_t word) {
-    uint64_t key = BigramKey(prev, word);
-    Slot& s = bigrams[Index(key)];
-    if (s.key != key) s = {key, lm.LogProb(prev, word)};
-    return s.value;
-  }
-  // Bigram() of many pairs, their memory latencies overlapped: the memo's
-  // slots are fetched together, then the model's for the pairs not in it.
+  // The log probability and probability of each of `pairs`, their memory
+  // latencies overlapped: the memo's slots are fetched together, then the
+  // model's for the pairs not in it.
   void Bigrams(const LanguageModel& lm, const std::vector<std::pair<uint32_t, uint32_t>>& pairs,
-               float* out) {
-    for (const auto& [prev, word] : pairs) {
-      __builtin_prefetch(&bigrams[Index(BigramKey(prev, word))]);
+               float* logp, double* prob) {
+    slots.resize(pairs.size());
+    for (size_t k = 0; k < pairs.size(); ++k) {
+      slots[k] = Index(BigramKey(pairs[k].first, pairs[k].second));
+      __builtin_prefetch(&bigrams[slots[k]]);
     }
-    for (const auto& [prev, word] : pairs) {
-      if (bigrams[Index(BigramKey(prev, word))].key != BigramKey(prev, word)) {
-        lm.PrefetchBigram(prev, word);
+    for (size_t k = 0; k < pairs.size(); ++k) {
+      if (bigrams[slots[k]].key != BigramKey(pairs[k].first, pairs[k].second)) {
+        lm.PrefetchBigram(pairs[k].first, pairs[k].second);
       }
     }
-    for (size_t k = 0; k < pairs.size(); ++k) out[k] = Bigram(lm, pairs[k].first, pairs[k].second);
+    for (size_t k = 0; k < pairs.size(); ++k) {
+      const auto& [prev, word] = pairs[k];
+      BigramSlot& s = bigrams[slots[k]];
+      if (s.key != BigramKey(prev, word)) {
+        float l = lm.LogProb(prev, word);
+        s = {BigramKey(prev, word), l, std::exp(static_cast<double>(l))};
+      }
+      logp[k] = s.logp;
+      prob[k] = s.prob;
+    }
   }
   float Trigram(const LanguageModel& lm, uint32_t first, uint32_t prev, uint32_t word,
                 float bigram) {
     uint64_t key = (uint64_t{first} << 42) | (uint64_t{prev} << 21) | word;
-    Slot& s = trigrams[Index(key)];
+    TrigramSlot& s = trigrams[Index(key)];
     if (s.key != key) s = {key, lm.LogProb(first, prev, word, bigram)};
-    return s.value;
+    return s.logp;
   }
 };
 
@@ -220,48 +256,9 @@ Restorer::~Restorer() = default;
 Restorer::Restorer(LanguageModel lm, ChannelModel channel)
     : lm_(std::move(lm)),
       channel_(std::move(channel)),
-      shared_(std::make_unique<std::unordered_map<std::u32string, std::vector<Candidate>>>()) {
-  for (uint32_t id = LanguageModel::kNumber + 1; id < lm_.size(); ++id) {
-    std::u32string skeleton = Skeleton(ToUtf32(lm_.word(id)));
-    if (skeleton.empty() || skeleton.size() > kMaxSkeleton ||
-        !std::all_of(skeleton.begin(), skeleton.end(),
-                     [](char32_t c) { return c >= 'a' && c <= 'z'; })) {
-      continue;
-    }
-    std::string key = ToUtf8(skeleton);
-    by_skeleton_[key].push_back(id);
-    for (size_t i = 0; i < key.size(); ++i) {
-      std::string changed = key;
-      changed[i] = kAnyLetter;
-      by_change_[changed].push_back(id);
-      if (i > 0 && key[i] == key[i - 1]) continue;  // Same deletion as the previous letter.
-      by_deletion_[key.substr(0, i) + key.substr(i + 1)].push_back(id);
-    }
-  }
-}
-
-void Restorer::Lookup(const std::string& key, double logp, bool neighbours,
-                      std::vector<std::pair<uint32_t, double>>* found) const {
-  auto add = [&](const std::unordered_map<std::string, std::vector<uint32_t>>& index,
-                 const std::string& k, double edit) {
-    if (auto it = index.find(k); it != index.end()) {
-      for (uint32_t id : it->second) found->emplace_back(id, logp + edit);
-    }
-  };
-  add(by_skeleton_, key, 0);
-  if (!neighbours) return;
-  add(by_deletion_, key, kSkeletonEditLogProb);  // One letter lost.
-  // One letter inserted or changed; too loose for one- and two-letter keys,
-  // which would match most short syllables.
-  if (key.size() >= 3) {
-    for (size_t i = 0; i < key.size(); ++i) {
-      add(by_skeleton_, key.substr(0, i) + key.substr(i + 1), kSkeletonEditLogProb);
-      std::string changed = key;
-      changed[i] = kAnyLetter;
-      add(by_change_, changed, kSkeletonEditLogProb);
-    }
-  }
-}
+      words_(Words(lm_)),
+      skeletons_(Skeletons(words_)),
+      shared_(std::make_unique<std::unordered_map<std::u32string, std::vector<Candidate>>>()) {}
 
 std::vector<Restorer::Candidate> Restorer::Candidates(std::u32string_view observed,
                                                       const ChannelModel& channel,
@@ -286,7 +283,7 @@ std::vector<Restorer::Candidate> Restorer::Candidates(std::u32string_view observ
   if (std::any_of(read.begin(), read.end(), [](const auto& r) { return !r.empty(); })) {
     // Skeleton spellings the observed characters may stand for, best first.
     std::vector<std::vector<Partial>> at(observed.size() + 1);
-    at[0].push_back({"", 0});
+    at[0].push_back({SkeletonIndex::Key(), 0});
     for (size_t j = 0; j < observed.size(); ++j) {
       std::vector<Partial>& here = at[j];
       Prune(&here);
@@ -298,12 +295,12 @@ std::vector<Restorer::Candidate> Restorer::Candidates(std::u32string_view observ
       for (const Partial& p : here) {
         if (!alone) at[j + 1].push_back({p.key, p.logp + kUnknownOtherLogProb});
         for (const ChannelModel::Reading& r : readings) {
-          if (p.key.size() >= kMaxSkeleton) break;
-          std::string key = p.key + static_cast<char>(r.base);
+          SkeletonIndex::Key key = p.key;
+          if (!key.Append(r.base)) break;
           if (r.second == 0) {
-            at[j + 1].push_back({std::move(key), p.logp + r.logp});
+            at[j + 1].push_back({key, p.logp + r.logp});
           } else if (j + 1 < observed.size() && observed[j + 1] == r.second) {
-            at[j + 2].push_back({std::move(key), p.logp + r.logp});
+            at[j + 2].push_back({key, p.logp + r.logp});
           }
         }
       }
@@ -312,7 +309,8 @@ std::vector<Restorer::Candidate> Restorer::Candidates(std::u32string_view observ
     Prune(&keys);
     std::vector<std::pair<uint32_t, double>> found;
     for (size_t k = 0; k < keys.size(); ++k) {
-      Lookup(keys[k].key, keys[k].logp, k < kNeighbourKeys, &found);
+      skeletons_.Lookup(keys[k].key, keys[k].logp, k < kNeighbourKeys, kSkeletonEditLogProb,
+                        &found);
     }
     // Each word once, with its best route, then its unigram probability:
     // only the words the skeleton search and the unigram model like best are
@@ -337,7 +335,7 @@ std::vector<Restorer::Candidate> Restorer::Candidates(std::u32string_view observ
     std::vector<std::pair<double, size_t>> prior;  // Of each reading in `out`.
     for (const auto& [id, rough] : words) {
       if (id == own) continue;  // Added below as the observed word itself.
-      Candidate c = make(id, Spell(ToUtf32(lm_.word(id)), observed, lower));
+      Candidate c = make(id, Spell(words_[id], observed, lower));
       double best = *std::max_element(c.channel, c.channel + kComponents);
       if (best <= kNever) continue;
       prior.emplace_back(lm_.UnigramLogProb(id) + best, out.size());
@@ -357,8 +355,7 @@ std::vector<Restorer::Candidate> Restorer::Candidates(std::u32string_view observ
   if (ShapeOf(observed) == CaseShape::kUpper) {
     size_t n = out.size();
     for (size_t k = 0; k < n; ++k) {
-      Candidate c =
-          make(out[k].id, ApplyShape(ToUtf32(lm_.word(out[k].id)), CaseShape::kTitle, U""));
+      Candidate c = make(out[k].id, ApplyShape(words_[out[k].id], CaseShape::kTitle, U""));
       c.recased = true;
       out.push_back(std::move(c));
     }
@@ -474,43 +471,43 @@ void Restorer::Decode(std::vector<Item>& items, const Weights& weights, bool fre
 void Restorer::DecodeSentence(Item* items, size_t n, Memo* memo) const {
   if (n == 0) return;
   auto count = [](const Item& item) { return item.candidates ? item.candidates->size() : 1; };
-  auto id = [](const Item& item, size_t k) {
-    return item.candidates ? (*item.candidates)[k].id : item.fixed;
-  };
+  // Every word's readings in one array: word i's start at offset[i].
   std::vector<size_t> offset(n + 1, 0);
   for (size_t i = 0; i < n; ++i) offset[i + 1] = offset[i] + count(items[i]);
+  std::vector<uint32_t> ids(offset[n]);
   std::vector<double> score(offset[n], 0);
   for (size_t i = 0; i < n; ++i) {
-    if (!items[i].candidates) continue;
+    if (!items[i].candidates) {
+      ids[offset[i]] = items[i].fixed;
+      continue;
+    }
     for (size_t k = 0; k < items[i].candidates->size(); ++k) {
       const Candidate& c = (*items[i].candidates)[k];
+      ids[offset[i] + k] = c.id;
       score[offset[i] + k] = c.score + CaseScore(items[i], c);
     }
   }
+  auto id = [&](size_t i, size_t k) { return ids[offset[i] + k]; };
 
-  // Bigram log probabilities between neighbouring readings, looked up once:
-  // into[i] holds word i-1's readings (the sentence start for i == 0) times
-  // word i's; into[n] holds the last word's readings into the sentence end.
-  // link[i] holds the same as probabilities.
+  // Bigrams between neighbouring readings, looked up once. Block i, from
+  // at[i], holds word i-1's readings (the sentence start for i == 0) times
+  // word i's; block n holds the last word's readings into the sentence end.
+  // `into` holds their log probabilities, `link` their probabilities.
   const uint32_t kB = LanguageModel::kBoundary;
-  auto width = [&](size_t i) { return i == 0 || i > n ? size_t{1} : count(items[i - 1]); };
-  auto reading = [&](size_t i, size_t k) { return i == 0 || i > n ? kB : id(items[i - 1], k); };
-  std::vector<std::vector<float>> into(n + 1);
-  std::vector<std::vector<double>> link(n + 1);
+  auto width = [&](size_t i) { return i == 0 || i > n ? size_t{1} : offset[i] - offset[i - 1]; };
+  auto reading = [&](size_t i, size_t k) { return i == 0 || i > n ? kB : id(i - 1, k); };
+  std::vector<size_t> at(n + 2, 0);
+  for (size_t i = 0; i <= n; ++i) at[i + 1] = at[i] + width(i) * (i < n ? count(items[i]) : 1);
+  std::vector<float> into(at[n + 1]);
+  std::vector<double> link(at[n + 1]);
   std::vector<std::pair<uint32_t, uint32_t>> pairs;
   for (size_t i = 0; i <= n; ++i) {
     size_t from = width(i), to = i < n ? count(items[i]) : 1;
     pairs.clear();
     for (size_t j = 0; j < from; ++j) {
-      for (size_t k = 0; k < to; ++k) {
-        pairs.emplace_back(reading(i, j), i < n ? id(items[i], k) : kB);
-      }
+      for (size_t k = 0; k < to; ++k) pairs.emplace_back(reading(i, j), i < n ? id(i, k) : kB);
     }
-    into[i].resize(pairs.size());
-    memo->Bigrams(lm_, pairs, into[i].data());
-    link[i].resize(pairs.size());
-    std::transform(into[i].begin(), into[i].end(), link[i].begin(),
-                   [](float logp) { return std::exp(static_cast<double>(logp)); });
+    memo->Bigrams(lm_, pairs, into.data() + at[i], link.data() + at[i]);
   }
 
   // Forward-backward under the bigram model: each reading's posterior is
@@ -531,12 +528,11 @@ void Restorer::DecodeSentence(Item* items, size_t n, Memo* memo) const {
   std::vector<double> alpha(offset[n]), beta(offset[n]), scale(n);
   for (size_t i = 0; i < n; ++i) {
     size_t m = count(items[i]), from = width(i);
+    const double* l = link.data() + at[i];
     double sum = 0;
     for (size_t k = 0; k < m; ++k) {
       double a = 0;
-      for (size_t j = 0; j < from; ++j) {
-        a += (i == 0 ? 1 : alpha[offset[i - 1] + j]) * link[i][j * m + k];
-      }
+      for (size_t j = 0; j < from; ++j) a += (i == 0 ? 1 : alpha[offset[i - 1] + j]) * l[j * m + k];
       a *= emit[offset[i] + k];
       alpha[offset[i] + k] = a;
       sum += a;
@@ -546,16 +542,19 @@ void Restorer::DecodeSentence(Item* items, size_t n, Memo* memo) const {
   }
   double end = 0;
   for (size_t k = 0; k < count(items[n - 1]); ++k) {
-    end += alpha[offset[n - 1] + k] * link[n][k];
+    end += alpha[offset[n - 1] + k] * link[at[n] + k];
   }
   end = std::max(end, kTiny);
-  for (size_t k = 0; k < count(items[n - 1]); ++k) beta[offset[n - 1] + k] = link[n][k] / end;
+  for (size_t k = 0; k < count(items[n - 1]); ++k) {
+    beta[offset[n - 1] + k] = link[at[n] + k] / end;
+  }
   for (size_t i = n - 1; i-- > 0;) {
     size_t next = count(items[i + 1]);
+    const double* l = link.data() + at[i + 1];
     for (size_t k = 0; k < count(items[i]); ++k) {
       double b = 0;
       for (size_t j = 0; j < next; ++j) {
-        b += link[i + 1][k * next + j] * emit[offset[i + 1] + j] * beta[offset[i + 1] + j];
+        b += l[k * next + j] * emit[offset[i + 1] + j] * beta[offset[i + 1] + j];
       }
       beta[offset[i] + k] = b / scale[i + 1];
     }
@@ -564,8 +563,9 @@ void Restorer::DecodeSentence(Item* items, size_t n, Memo* memo) const {
   // The trigram search keeps each word's kTrigramReadings likeliest readings.
   std::vector<std::array<uint8_t, kTrigramReadings>> kept(n);
   std::vector<size_t> kept_count(n);
+  std::vector<std::pair<double, size_t>> ranked;
   for (size_t i = 0; i < n; ++i) {
-    std::vector<std::pair<double, size_t>> ranked;
+    ranked.clear();
     for (size_t k = 0; k < count(items[i]); ++k) ranked.emplace_back(posterior(i, k), k);
     size_t m = std::min(ranked.size(), kTrigramReadings);
     std::partial_sort(ranked.begin(), ranked.begin() + m, ranked.end(), std::greater<>());
@@ -580,9 +580,9 @@ void Restorer::DecodeSentence(Item* items, size_t n, Memo* memo) const {
   std::vector<std::array<std::array<uint8_t, K>, K>> back(n);
   Grid best;
   for (auto& row : best) row.fill(kNever);
-  auto kept_id = [&](size_t i, size_t r) { return id(items[i], kept[i][r]); };
+  auto kept_id = [&](size_t i, size_t r) { return id(i, kept[i][r]); };
   for (size_t q = 0; q < kept_count[0]; ++q) {
-    best[0][q] = memo->Trigram(lm_, kB, kB, kept_id(0, q), into[0][kept[0][q]]) +
+    best[0][q] = memo->Trigram(lm_, kB, kB, kept_id(0, q), into[at[0] + kept[0][q]]) +
                  score[offset[0] + kept[0][q]];
   }
   size_t prev_count = 1;  // The start state stands in the row 0.
@@ -596,8 +596,8 @@ void Restorer::DecodeSentence(Item* items, size_t n, Memo* memo) const {
         for (size_t o = 0; o < prev_count; ++o) {
           if (best[o][p] <= kNever) continue;
           uint32_t u = i >= 2 ? kept_id(i - 2, o) : kB;
-          double s =
-              best[o][p] + memo->Trigram(lm_, u, v, w, into[i][kept[i - 1][p] * m + kept[i][q]]);
+          double s = best[o][p] +
+                     memo->Trigram(lm_, u, v, w, into[at[i] + kept[i - 1][p] * m + kept[i][q]]);
           if (s > next[p][q]) {
             next[p][q] = s;
             back[i][p][q] = static_cast<uint8_t>(o);
@@ -615,7 +615,8 @@ void Restorer::DecodeSentence(Item* items, size_t n, Memo* memo) const {
     for (size_t q = 0; q < kept_count[n - 1]; ++q) {
       if (best[p][q] <= kNever) continue;
       uint32_t u = n >= 2 ? kept_id(n - 2, p) : kB;
-      double s = best[p][q] + memo->Trigram(lm_, u, kept_id(n - 1, q), kB, into[n][kept[n - 1][q]]);
+      double s =
+          best[p][q] + memo->Trigram(lm_, u, kept_id(n - 1, q), kB, into[at[n] + kept[n - 1][q]]);
       if (s > top) top = s, bp = p, bq = q;
     }
   }

@@ -41,6 +41,7 @@
 #include "pipeline/repair/channel_model.h"
 #include "pipeline/repair/language_model.h"
 #include "pipeline/repair/rewrite.h"
+#include "pipeline/repair/skeleton_index.h"
 
 namespace vnplan {
 
@@ -67,11 +68,6 @@ class Restorer {
   std::vector<Candidate> TrainedCandidates(const std::u32string& observed, Scratch* scratch) const;
   // The channel adapted to the confident readings of a decoded chunk.
   ChannelModel Adapt(const std::vector<Item>& items) const;
-  // Adds to `found` the words whose skeleton is `key` or, with
-  // `neighbours`, one letter from it, each with the best of `logp` plus the
-  // edit's penalty.
-  void Lookup(const std::string& key, double logp, bool neighbours,
-              std::vector<std::pair<uint32_t, double>>* found) const;
   Weights FitWeights(const std::vector<Item>& items) const;
   // Log probability of the case `c` is written in, given its context.
   double CaseScore(const Item& item, const Candidate& c) const;
@@ -83,10 +79,8 @@ class Restorer {
 
   LanguageModel lm_;
   ChannelModel channel_;
-  // Vocabulary words by skeleton, by every skeleton one letter shorter, and
-  // by every skeleton with one letter made a wildcard, so a lookup finds
-  // words within one inserted, dropped or changed letter.
-  std::unordered_map<std::string, std::vector<uint32_t>> by_skeleton_, by_deletion_, by_change_;
+  std::vector<std::u32string> words_;  // The language model's words, by id, decoded.
+  SkeletonIndex skeletons_;
 
   mutable std::mutex shared_mu_;
   // Guarded by shared_mu_. Candidate is complete only in restorer.cc, hence
