@@ -275,13 +275,12 @@ double ChannelModel::LogProb(std::u32string_view observed, std::u32string_view i
   }
   // Characters as alphabet indexes; one outside the alphabet sends the word
   // to the slower path that computes every step.
-  char32_t obs[kMaxLength], want[kMaxLength];
+  uint32_t obs[kMaxLength], want[kMaxLength];
   bool known = true;
-  auto to_index = [&](std::u32string_view text, char32_t* out) {
+  auto to_index = [&](std::u32string_view text, uint32_t* out) {
     for (size_t k = 0; k < text.size() && known; ++k) {
-      uint32_t i = IndexOf(text[k]);
-      known = i != kNoIndex;
-      out[k] = i;
+      out[k] = IndexOf(text[k]);
+      known = out[k] != kNoIndex;
     }
   };
   to_index(observed, obs);
@@ -291,17 +290,50 @@ double ChannelModel::LogProb(std::u32string_view observed, std::u32string_view i
         observed, intended, [this](char32_t i, char32_t f, char32_t s) { return Op(i, f, s); },
         nullptr);
   }
-  size_t n = doubles_.size();
-  return Align(
-      std::u32string_view(obs, observed.size()), std::u32string_view(want, intended.size()),
-      [this, n](char32_t i, char32_t f, char32_t s) -> double {
-        if (s == 0) return single_[i * n + f];
-        for (const Double& d : doubles_[i]) {
-          if (d.first == f && d.second == s) return d.logp;
+  return DenseLogProb(obs, observed.size(), want, intended.size());
+}
+
+double ChannelModel::DenseLogProb(const uint32_t* observed, size_t m, const uint32_t* intended,
+                                  size_t n) const {
+  // Align()'s table a row of intended characters at a time, each cell
+  // pulling from the cells that reach it rather than pushing to them; the
+  // candidate search runs this for every word it weighs. Unreachable cells
+  // hold kNever, as there.
+  const size_t a = doubles_.size();
+  double rows[2][kMaxLength + 1];
+  double *prev = rows[0], *cur = rows[1];
+  auto relax = [](double* cell, double from, double logp) {
+    if (from > kNever && from + logp > *cell) *cell = from + logp;
+  };
+  prev[0] = 0;
+  for (size_t j = 1; j <= m; ++j) {
+    prev[j] = kNever;
+    relax(&prev[j], prev[j - 1], single_[observed[j - 1]]);  // Stray character.
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const uint32_t c = intended[i];
+    const float* sub = &single_[c * a];
+    cur[0] = kNever;
+    relax(&cur[0], prev[0], sub[0]);  // Lost.
+    for (size_t j = 1; j <= m; ++j) {
+      cur[j] = kNever;
+      relax(&cur[j], prev[j], sub[0]);
+      relax(&cur[j], prev[j - 1], sub[observed[j - 1]]);
+      if (j >= 2) {
+        float logp = unseen_double_[c];
+        for (const Double& d : doubles_[c]) {
+          if (d.first == observed[j - 2] && d.second == observed[j - 1]) {
+            logp = d.logp;
+            break;
+          }
         }
-        return unseen_double_[i];
-      },
-      nullptr);
+        relax(&cur[j], prev[j - 2], logp);
+      }
+      relax(&cur[j], cur[j - 1], single_[observed[j - 1]]);
+    }
+    std::swap(prev, cur);
+  }
+  return prev[m];
 }
 
 std::vector<ChannelModel::Reading> ChannelModel::ReadingsOf(char32_t c) const {

@@ -88,6 +88,8 @@ class ChannelModel {
   static constexpr uint32_t kNoIndex = ~uint32_t{0};
   std::vector<uint32_t> low_index_;
   uint32_t IndexOf(char32_t c) const;
+  // LogProb of words given as dense indexes, from the dense tables alone.
+  double DenseLogProb(const uint32_t* observed, size_t m, const uint32_t* intended, size_t n) const;
   std::vector<float> single_;                 // [intended * alphabet size + observed].
   std::vector<std::vector<Double>> doubles_;  // Seen pairs, per intended.
   std::vector<float> unseen_double_;          // Per intended.
