@@ -6,6 +6,7 @@
 #include <iterator>
 #include <vector>
 
+#include "pipeline/repair/word_memo.h"
 #include "pipeline/utf8.h"
 
 namespace vnplan {
@@ -279,12 +280,13 @@ DecodedText EncodingRepair::Run(std::string_view original, Document& doc) const 
   // Another language: its words are mostly not Vietnamese syllables.
   std::string_view sample = std::string_view(result.rewrite.text).substr(0, kLanguageSample);
   size_t words = 0, syllables = 0;
+  WordMemo<char32_t, bool> memo;
   ForEachWord(
       sample,
       [&](std::u32string_view word, bool) {
         if (word.size() < 2) return;
         ++words;
-        syllables += syllables_.IsSyllable(word);
+        syllables += memo.Get(word, [&](auto w) { return syllables_.IsSyllable(w); });
       },
       [](char32_t) {});
   if (words >= kMinWordsToJudge && syllables < kMinSyllableShare * words) {

@@ -71,9 +71,10 @@ class RepairStage : public Stage {
   // document repaired in every word then holds two edit logs, not four.
   Rewrite PlaceTones(std::string_view input, const Rewrite& restored) const {
     RewriteBuilder b(input);
+    UnicodeCleanup::Memo memo;
     for (const RepairEdit& e : restored.edits) {
       b.CopyTo(e.original_begin);
-      b.Replace(e.original_end - e.original_begin, cleanup_.Run(e.after(restored.text)).text,
+      b.Replace(e.original_end - e.original_begin, cleanup_.Run(e.after(restored.text), &memo).text,
                 e.kind, e.confidence);
     }
     return b.Finish();

@@ -86,7 +86,7 @@ bool UnicodeCleanup::Canonical(std::u32string_view word, std::string* out) const
   return homoglyph;
 }
 
-Rewrite UnicodeCleanup::Run(std::string_view text) const {
+Rewrite UnicodeCleanup::Run(std::string_view text, Memo* memo) const {
   RewriteBuilder b(text);
   std::u32string word;
   std::string canonical;
@@ -125,10 +125,14 @@ Rewrite UnicodeCleanup::Run(std::string_view text) const {
       pos = next;
     }
     if (ascii) continue;
-    canonical.clear();
-    bool homoglyph = Canonical(word, &canonical);
+    const auto& [canonical_word, homoglyph] =
+        memo->Get(text.substr(start, pos - start), [&](std::string_view) {
+          std::pair<std::string, bool> out;
+          out.second = Canonical(word, &out.first);
+          return out;
+        });
     b.CopyTo(start);
-    b.Replace(pos - start, canonical, homoglyph ? "homoglyph" : "normalization");
+    b.Replace(pos - start, canonical_word, homoglyph ? "homoglyph" : "normalization");
   }
   return b.Finish();
 }

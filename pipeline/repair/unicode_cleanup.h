@@ -24,10 +24,12 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 
 #include "pipeline/repair/repair_stage.h"
 #include "pipeline/repair/rewrite.h"
 #include "pipeline/repair/vietnamese_syllable.h"
+#include "pipeline/repair/word_memo.h"
 
 namespace vnplan {
 
@@ -38,7 +40,17 @@ class UnicodeCleanup {
   UnicodeCleanup(const std::string& encodings_dir, const VietnameseSyllables& syllables,
                  TonePlacement placement);
 
-  Rewrite Run(std::string_view text) const;
+  // The canonical spellings of the words a caller's Run() calls have met,
+  // by the bytes they were written in.
+  using Memo = WordMemo<char, std::pair<std::string, bool>>;
+
+  Rewrite Run(std::string_view text) const {
+    Memo memo;
+    return Run(text, &memo);
+  }
+  // Run() for a caller that cleans many pieces of one text: `memo` carries
+  // what one piece worked out to the next.
+  Rewrite Run(std::string_view text, Memo* memo) const;
 
  private:
   // Appends the canonical spelling of `word` (letters, marks and ignorable
