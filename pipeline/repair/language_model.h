@@ -56,6 +56,11 @@ class LanguageModel {
   // cache: a caller about to ask for many pairs overlaps their memory
   // latencies instead of waiting for each in turn.
   void PrefetchBigram(uint32_t prev, uint32_t word) const { bigrams_.Prefetch(Key(prev, word)); }
+  // PrefetchBigram() for LogProb(first, prev, word, bigram).
+  void PrefetchTrigram(uint32_t first, uint32_t prev, uint32_t word) const {
+    trigrams_.Prefetch(Key(first, prev, word));
+    contexts_.Prefetch(Key(first, prev));
+  }
   // Natural log of P(word | first, prev); `bigram` is LogProb(prev, word),
   // which callers scoring many sequences already hold.
   float LogProb(uint32_t first, uint32_t prev, uint32_t word, float bigram) const;

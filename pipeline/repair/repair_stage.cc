@@ -71,6 +71,7 @@ class RepairStage : public Stage {
   // document repaired in every word then holds two edit logs, not four.
   Rewrite PlaceTones(std::string_view input, const Rewrite& restored) const {
     RewriteBuilder b(input);
+    b.ReserveEdits(restored.edits.size());
     UnicodeCleanup::Memo memo;
     for (const RepairEdit& e : restored.edits) {
       b.CopyTo(e.original_begin);

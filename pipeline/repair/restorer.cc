@@ -70,17 +70,20 @@ double LogSumExp(double a, double b) {
   return a + std::log1p(std::exp(b - a));
 }
 
-// `word` spelt in the case of `observed` (`lower` is `observed` in small
-// letters). A mixed-case observation is OCR noise ("qUOc") unless it is the
-// word itself ("TTg").
-std::u32string Spell(std::u32string_view word, std::u32string_view observed,
-                     std::u32string_view lower) {
-  if (lower == word) return std::u32string(observed);
+// The case a reading of `observed` is spelt in. A mixed-case observation
+// is OCR noise ("qUOc") unless it is the word itself ("TTg"; see Spell).
+CaseShape SpellingShape(std::u32string_view observed) {
   CaseShape shape = ShapeOf(observed);
-  if (shape == CaseShape::kMixed) {
-    auto first = std::find_if(observed.begin(), observed.end(), IsLetterChar);
-    shape = first != observed.end() && IsUpperChar(*first) ? CaseShape::kTitle : CaseShape::kLower;
-  }
+  if (shape != CaseShape::kMixed) return shape;
+  auto first = std::find_if(observed.begin(), observed.end(), IsLetterChar);
+  return first != observed.end() && IsUpperChar(*first) ? CaseShape::kTitle : CaseShape::kLower;
+}
+
+// `word` spelt in the case of `observed` (`lower` is `observed` in small
+// letters, `shape` its SpellingShape).
+std::u32string Spell(std::u32string_view word, std::u32string_view observed,
+                     std::u32string_view lower, CaseShape shape) {
+  if (lower == word) return std::u32string(observed);
   return ApplyShape(word, shape, observed);
 }
 
@@ -141,11 +144,13 @@ std::vector<std::pair<SkeletonIndex::Key, uint32_t>> Skeletons(
 
 struct Restorer::Candidate {
   uint32_t id = LanguageModel::kUnknown;
-  std::string text;               // Spelt as it would appear in the output.
+  bool written = false;           // The observed word itself, as written.
+  bool recased = false;           // Capitalised only, though written in capitals.
   double channel[kComponents]{};  // log P(observed | this) per component.
   double spelling = 0;            // Extra log prob of an unknown word's letters.
   double score = 0;               // Channel under the fitted weights, plus spelling.
-  bool recased = false;           // Capitalised only, though written in capitals.
+  // A candidate holds no text: a document's caches hold a dozen per
+  // distinct word, and only the chosen one is ever spelt (Spelt()).
 };
 
 struct Restorer::Item {
@@ -159,6 +164,7 @@ struct Restorer::Item {
   // for a word in capitals, the log odds of capitals on its line.
   CaseShape shape = CaseShape::kLower;
   bool mid_sentence = false;
+  bool pinned = false;  // Its reading kept from the first pass.
   double log_upper = 0, log_recased = 0;
 };
 
@@ -223,13 +229,56 @@ struct Restorer::Memo {
       prob[k] = s.prob;
     }
   }
-  float Trigram(const LanguageModel& lm, uint32_t first, uint32_t prev, uint32_t word,
-                float bigram) {
-    uint64_t key = (uint64_t{first} << 42) | (uint64_t{prev} << 21) | word;
-    TrigramSlot& s = trigrams[Index(key)];
-    if (s.key != key) s = {key, lm.LogProb(first, prev, word, bigram)};
-    return s.logp;
+  // One trigram to look up: its words, and the bigram of its last two.
+  struct Trigram {
+    uint32_t first, prev, word;
+    float bigram;
+  };
+  static uint64_t TrigramKey(const Trigram& t) {
+    return (uint64_t{t.first} << 42) | (uint64_t{t.prev} << 21) | t.word;
   }
+  // LanguageModel::LogProb of each of `trigrams`, in blocks whose memory
+  // is fetched together as in Bigrams().
+  void Trigrams(const LanguageModel& lm, const std::vector<Trigram>& trigrams, float* logp) {
+    constexpr size_t kBlock = 64;
+    slots.resize(kBlock);
+    for (size_t begin = 0; begin < trigrams.size(); begin += kBlock) {
+      size_t end = std::min(trigrams.size(), begin + kBlock);
+      for (size_t k = begin; k < end; ++k) {
+        slots[k - begin] = Index(TrigramKey(trigrams[k]));
+        __builtin_prefetch(&this->trigrams[slots[k - begin]]);
+      }
+      for (size_t k = begin; k < end; ++k) {
+        const Trigram& t = trigrams[k];
+        if (this->trigrams[slots[k - begin]].key != TrigramKey(t)) {
+          lm.PrefetchTrigram(t.first, t.prev, t.word);
+        }
+      }
+      for (size_t k = begin; k < end; ++k) {
+        const Trigram& t = trigrams[k];
+        TrigramSlot& s = this->trigrams[slots[k - begin]];
+        if (s.key != TrigramKey(t))
+          s = {TrigramKey(t), lm.LogProb(t.first, t.prev, t.word, t.bigram)};
+        logp[k] = s.logp;
+      }
+    }
+  }
+};
+
+// DecodeSentence()'s arrays, kept from one sentence to the next so a
+// text's thousands of sentences share one set of allocations. Each is
+// sized and filled afresh for every sentence; see DecodeSentence for what
+// they hold.
+struct Restorer::Lattice {
+  std::vector<size_t> offset, at, kept_count;
+  std::vector<uint32_t> ids;
+  std::vector<double> score, link, emit, alpha, beta, scale;
+  std::vector<float> into, trigram;
+  std::vector<std::pair<uint32_t, uint32_t>> pairs;
+  std::vector<std::array<uint8_t, kTrigramReadings>> kept;
+  std::vector<std::pair<double, size_t>> ranked;
+  std::vector<Memo::Trigram> trigrams;
+  std::vector<std::array<std::array<uint8_t, kTrigramReadings>, kTrigramReadings>> back;
 };
 
 // Vocabulary-sized working space of the candidate search, reused from word
@@ -238,7 +287,7 @@ struct Restorer::Memo {
 struct Restorer::Scratch {
   explicit Scratch(size_t vocabulary) : best(vocabulary, kUnseen) {}
   std::vector<double> best;  // Per word id; kUnseen between searches.
-  std::vector<std::pair<uint32_t, double>> words;
+  std::vector<std::pair<uint32_t, double>> found, words;
 };
 
 struct Restorer::Weights {
@@ -265,6 +314,7 @@ std::vector<Restorer::Candidate> Restorer::Candidates(std::u32string_view observ
                                                       Scratch* scratch) const {
   std::vector<Candidate> out;
   std::u32string lower = ToLower(observed);
+  const CaseShape shape = SpellingShape(observed);
   uint32_t own = lm_.Find(ToUtf8(lower));
   auto make = [&](uint32_t id, std::u32string spelt) {
     Candidate c;
@@ -272,7 +322,6 @@ std::vector<Restorer::Candidate> Restorer::Candidates(std::u32string_view observ
     c.channel[kIntact] = spelt == observed ? 0 : kNever;
     c.channel[kStripped] = Strip(spelt) == observed ? 0 : kNever;
     c.channel[kOcr] = channel.LogProb(observed, spelt);
-    c.text = ToUtf8(spelt);
     return c;
   };
 
@@ -307,7 +356,8 @@ std::vector<Restorer::Candidate> Restorer::Candidates(std::u32string_view observ
     }
     std::vector<Partial>& keys = at[observed.size()];
     Prune(&keys);
-    std::vector<std::pair<uint32_t, double>> found;
+    std::vector<std::pair<uint32_t, double>>& found = scratch->found;
+    found.clear();
     for (size_t k = 0; k < keys.size(); ++k) {
       skeletons_.Lookup(keys[k].key, keys[k].logp, k < kNeighbourKeys, kSkeletonEditLogProb,
                         &found);
@@ -335,7 +385,7 @@ std::vector<Restorer::Candidate> Restorer::Candidates(std::u32string_view observ
     std::vector<std::pair<double, size_t>> prior;  // Of each reading in `out`.
     for (const auto& [id, rough] : words) {
       if (id == own) continue;  // Added below as the observed word itself.
-      Candidate c = make(id, Spell(words_[id], observed, lower));
+      Candidate c = make(id, Spell(words_[id], observed, lower, shape));
       double best = *std::max_element(c.channel, c.channel + kComponents);
       if (best <= kNever) continue;
       prior.emplace_back(lm_.UnigramLogProb(id) + best, out.size());
@@ -361,6 +411,7 @@ std::vector<Restorer::Candidate> Restorer::Candidates(std::u32string_view observ
     }
   }
   Candidate self = make(own, std::u32string(observed));
+  self.written = true;
   if (own == LanguageModel::kUnknown) {
     for (char32_t c : observed) {
       self.spelling += IsLetterChar(c) ? kUnknownLetterLogProb : kUnknownOtherLogProb;
@@ -368,6 +419,12 @@ std::vector<Restorer::Candidate> Restorer::Candidates(std::u32string_view observ
   }
   out.insert(out.begin(), std::move(self));
   return out;
+}
+
+std::u32string Restorer::Spelt(std::u32string_view observed, const Candidate& c) const {
+  if (c.written) return std::u32string(observed);
+  if (c.recased) return ApplyShape(words_[c.id], CaseShape::kTitle, U"");
+  return Spell(words_[c.id], observed, ToLower(observed), SpellingShape(observed));
 }
 
 std::vector<Restorer::Candidate> Restorer::TrainedCandidates(const std::u32string& observed,
@@ -390,18 +447,37 @@ double Restorer::CaseScore(const Item& item, const Candidate& c) const {
   return 0;
 }
 
+std::vector<std::pair<std::vector<Restorer::Candidate>*, size_t>> Restorer::Lists(
+    const std::vector<Item>& items) {
+  // By list, then by first place, to count each list and keep its first.
+  std::vector<std::pair<std::vector<Candidate>*, size_t>> seen;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (items[i].candidates) seen.emplace_back(items[i].candidates, i);
+  }
+  std::sort(seen.begin(), seen.end());
+  std::vector<std::pair<size_t, std::pair<std::vector<Candidate>*, size_t>>> first;
+  for (size_t k = 0; k < seen.size();) {
+    size_t end = k;
+    while (end < seen.size() && seen[end].first == seen[k].first) ++end;
+    first.push_back({seen[k].second, {seen[k].first, end - k}});
+    k = end;
+  }
+  std::sort(first.begin(), first.end());
+  std::vector<std::pair<std::vector<Candidate>*, size_t>> lists;
+  lists.reserve(first.size());
+  for (const auto& [place, list] : first) lists.push_back(list);
+  return lists;
+}
+
 Restorer::Weights Restorer::FitWeights(const std::vector<Item>& items) const {
   // EM over the words of the chunk: how much of the text each channel
   // component explains, each word's readings weighted by their unigram
   // probability. One pseudo-observation per component keeps every
   // component possible.
-  std::unordered_map<const std::vector<Candidate>*, double> frequency;
-  for (const Item& item : items) {
-    if (item.candidates) frequency[item.candidates] += 1;
-  }
+  std::vector<std::pair<std::vector<Candidate>*, size_t>> lists = Lists(items);
   std::vector<std::pair<std::array<double, kComponents>, double>> likelihoods;
-  likelihoods.reserve(frequency.size());
-  for (const auto& [candidates, n] : frequency) {
+  likelihoods.reserve(lists.size());
+  for (const auto& [candidates, n] : lists) {
     std::array<double, kComponents> l;
     l.fill(kNever);
     for (const Candidate& c : *candidates) {
@@ -429,13 +505,11 @@ Restorer::Weights Restorer::FitWeights(const std::vector<Item>& items) const {
   return w;
 }
 
-void Restorer::Decode(std::vector<Item>& items, const Weights& weights, bool fresh,
-                      Memo* memo) const {
+void Restorer::Decode(std::vector<Item>& items, const Weights& weights, bool fresh, Memo* memo,
+                      Lattice* lattice) const {
   // Score every reading under the fitted channel and drop hopeless ones.
-  std::unordered_map<std::vector<Candidate>*, bool> scored;
-  for (Item& item : items) {
-    if (!item.candidates || !scored.emplace(item.candidates, true).second) continue;
-    std::vector<Candidate>& list = *item.candidates;
+  for (const auto& [candidates, n] : Lists(items)) {
+    std::vector<Candidate>& list = *candidates;
     for (Candidate& c : list) {
       c.score = kNever;
       for (int k = 0; k < kComponents; ++k) {
@@ -444,8 +518,13 @@ void Restorer::Decode(std::vector<Item>& items, const Weights& weights, bool fre
       c.score += c.spelling;
     }
     auto total = [&](const Candidate& c) { return c.score + lm_.UnigramLogProb(c.id); };
-    std::stable_sort(list.begin(), list.end(),
-                     [&](const Candidate& a, const Candidate& b) { return total(a) > total(b); });
+    // Insertion sort: stable like std::stable_sort, without its buffer, and
+    // the lists are short.
+    for (size_t k = 1; k < list.size(); ++k) {
+      for (size_t j = k; j > 0 && total(list[j]) > total(list[j - 1]); --j) {
+        std::swap(list[j], list[j - 1]);
+      }
+    }
     size_t keep = 1;
     while (keep < list.size() && total(list[keep]) > total(list[0]) - kCandidateBeam) ++keep;
     list.resize(keep);
@@ -460,22 +539,29 @@ void Restorer::Decode(std::vector<Item>& items, const Weights& weights, bool fre
     memo->Reset(pairs);
   }
   size_t sentence = 0;
+  bool open = false;  // The sentence has a word whose reading is not pinned.
   for (size_t i = 0; i <= items.size(); ++i) {
     if (i == items.size() || (!items[i].candidates && items[i].fixed == LanguageModel::kBoundary)) {
-      DecodeSentence(items.data() + sentence, i - sentence, memo);
+      if (open) DecodeSentence(items.data() + sentence, i - sentence, memo, lattice);
       sentence = i + 1;
+      open = false;
+    } else {
+      open = open || (items[i].candidates && !items[i].pinned);
     }
   }
 }
 
-void Restorer::DecodeSentence(Item* items, size_t n, Memo* memo) const {
+void Restorer::DecodeSentence(Item* items, size_t n, Memo* memo, Lattice* lattice) const {
   if (n == 0) return;
   auto count = [](const Item& item) { return item.candidates ? item.candidates->size() : 1; };
   // Every word's readings in one array: word i's start at offset[i].
-  std::vector<size_t> offset(n + 1, 0);
+  std::vector<size_t>& offset = lattice->offset;
+  offset.assign(n + 1, 0);
   for (size_t i = 0; i < n; ++i) offset[i + 1] = offset[i] + count(items[i]);
-  std::vector<uint32_t> ids(offset[n]);
-  std::vector<double> score(offset[n], 0);
+  std::vector<uint32_t>& ids = lattice->ids;
+  ids.resize(offset[n]);
+  std::vector<double>& score = lattice->score;
+  score.assign(offset[n], 0);
   for (size_t i = 0; i < n; ++i) {
     if (!items[i].candidates) {
       ids[offset[i]] = items[i].fixed;
@@ -496,11 +582,14 @@ void Restorer::DecodeSentence(Item* items, size_t n, Memo* memo) const {
   const uint32_t kB = LanguageModel::kBoundary;
   auto width = [&](size_t i) { return i == 0 || i > n ? size_t{1} : offset[i] - offset[i - 1]; };
   auto reading = [&](size_t i, size_t k) { return i == 0 || i > n ? kB : id(i - 1, k); };
-  std::vector<size_t> at(n + 2, 0);
+  std::vector<size_t>& at = lattice->at;
+  at.assign(n + 2, 0);
   for (size_t i = 0; i <= n; ++i) at[i + 1] = at[i] + width(i) * (i < n ? count(items[i]) : 1);
-  std::vector<float> into(at[n + 1]);
-  std::vector<double> link(at[n + 1]);
-  std::vector<std::pair<uint32_t, uint32_t>> pairs;
+  std::vector<float>& into = lattice->into;
+  into.resize(at[n + 1]);
+  std::vector<double>& link = lattice->link;
+  link.resize(at[n + 1]);
+  std::vector<std::pair<uint32_t, uint32_t>>& pairs = lattice->pairs;
   for (size_t i = 0; i <= n; ++i) {
     size_t from = width(i), to = i < n ? count(items[i]) : 1;
     pairs.clear();
@@ -516,7 +605,8 @@ void Restorer::DecodeSentence(Item* items, size_t n, Memo* memo) const {
   // pairs of readings are the inner loop, and a product is much cheaper than
   // a log-sum-exp. Reading scores are relative to the word's best, so none
   // underflows.
-  std::vector<double> emit(offset[n]);
+  std::vector<double>& emit = lattice->emit;
+  emit.resize(offset[n]);
   for (size_t i = 0; i < n; ++i) {
     auto first = score.begin() + offset[i], last = score.begin() + offset[i + 1];
     double top = *std::max_element(first, last);
@@ -525,7 +615,10 @@ void Restorer::DecodeSentence(Item* items, size_t n, Memo* memo) const {
   }
   // Sums that vanish (every link negligible) are kept from dividing by zero.
   constexpr double kTiny = 1e-300;
-  std::vector<double> alpha(offset[n]), beta(offset[n]), scale(n);
+  std::vector<double>&alpha = lattice->alpha, &beta = lattice->beta, &scale = lattice->scale;
+  alpha.resize(offset[n]);
+  beta.resize(offset[n]);
+  scale.resize(n);
   for (size_t i = 0; i < n; ++i) {
     size_t m = count(items[i]), from = width(i);
     const double* l = link.data() + at[i];
@@ -561,9 +654,11 @@ void Restorer::DecodeSentence(Item* items, size_t n, Memo* memo) const {
   }
   auto posterior = [&](size_t i, size_t k) { return alpha[offset[i] + k] * beta[offset[i] + k]; };
   // The trigram search keeps each word's kTrigramReadings likeliest readings.
-  std::vector<std::array<uint8_t, kTrigramReadings>> kept(n);
-  std::vector<size_t> kept_count(n);
-  std::vector<std::pair<double, size_t>> ranked;
+  std::vector<std::array<uint8_t, kTrigramReadings>>& kept = lattice->kept;
+  kept.resize(n);
+  std::vector<size_t>& kept_count = lattice->kept_count;
+  kept_count.resize(n);
+  std::vector<std::pair<double, size_t>>& ranked = lattice->ranked;
   for (size_t i = 0; i < n; ++i) {
     ranked.clear();
     for (size_t k = 0; k < count(items[i]); ++k) ranked.emplace_back(posterior(i, k), k);
@@ -576,29 +671,54 @@ void Restorer::DecodeSentence(Item* items, size_t n, Memo* memo) const {
   // Viterbi over the trigram model: a state is the readings of the last two
   // words; position -1 is the sentence start.
   constexpr size_t K = kTrigramReadings;
+  auto kept_id = [&](size_t i, size_t r) { return id(i, kept[i][r]); };
+  // The trigrams the search weighs, in the order it weighs them, are known
+  // before it starts: they are looked up together, their memory latencies
+  // overlapped (Memo::Trigrams).
+  std::vector<Memo::Trigram>& trigrams = lattice->trigrams;
+  trigrams.clear();
+  for (size_t q = 0; q < kept_count[0]; ++q) {
+    trigrams.push_back({kB, kB, kept_id(0, q), into[at[0] + kept[0][q]]});
+  }
+  for (size_t i = 1; i < n; ++i) {
+    size_t m = count(items[i]), prev_count = i >= 2 ? kept_count[i - 2] : 1;
+    for (size_t p = 0; p < kept_count[i - 1]; ++p) {
+      for (size_t q = 0; q < kept_count[i]; ++q) {
+        float bigram = into[at[i] + kept[i - 1][p] * m + kept[i][q]];
+        for (size_t o = 0; o < prev_count; ++o) {
+          trigrams.push_back(
+              {i >= 2 ? kept_id(i - 2, o) : kB, kept_id(i - 1, p), kept_id(i, q), bigram});
+        }
+      }
+    }
+  }
+  for (size_t p = 0; p < (n >= 2 ? kept_count[n - 2] : 1); ++p) {
+    for (size_t q = 0; q < kept_count[n - 1]; ++q) {
+      trigrams.push_back(
+          {n >= 2 ? kept_id(n - 2, p) : kB, kept_id(n - 1, q), kB, into[at[n] + kept[n - 1][q]]});
+    }
+  }
+  std::vector<float>& trigram = lattice->trigram;
+  trigram.resize(trigrams.size());
+  memo->Trigrams(lm_, trigrams, trigram.data());
+
   using Grid = std::array<std::array<double, K>, K>;  // [previous][current].
-  std::vector<std::array<std::array<uint8_t, K>, K>> back(n);
+  std::vector<std::array<std::array<uint8_t, K>, K>>& back = lattice->back;
+  back.assign(n, {});
   Grid best;
   for (auto& row : best) row.fill(kNever);
-  auto kept_id = [&](size_t i, size_t r) { return id(i, kept[i][r]); };
-  for (size_t q = 0; q < kept_count[0]; ++q) {
-    best[0][q] = memo->Trigram(lm_, kB, kB, kept_id(0, q), into[at[0] + kept[0][q]]) +
-                 score[offset[0] + kept[0][q]];
-  }
+  size_t t = 0;  // The next of `trigram`.
+  for (size_t q = 0; q < kept_count[0]; ++q)
+    best[0][q] = trigram[t++] + score[offset[0] + kept[0][q]];
   size_t prev_count = 1;  // The start state stands in the row 0.
   for (size_t i = 1; i < n; ++i) {
-    size_t m = count(items[i]);
     Grid next;
     for (auto& row : next) row.fill(kNever);
     for (size_t p = 0; p < kept_count[i - 1]; ++p) {
       for (size_t q = 0; q < kept_count[i]; ++q) {
-        uint32_t w = kept_id(i, q), v = kept_id(i - 1, p);
         for (size_t o = 0; o < prev_count; ++o) {
-          if (best[o][p] <= kNever) continue;
-          uint32_t u = i >= 2 ? kept_id(i - 2, o) : kB;
-          double s = best[o][p] +
-                     memo->Trigram(lm_, u, v, w, into[at[i] + kept[i - 1][p] * m + kept[i][q]]);
-          if (s > next[p][q]) {
+          double s = best[o][p] + trigram[t++];
+          if (best[o][p] > kNever && s > next[p][q]) {
             next[p][q] = s;
             back[i][p][q] = static_cast<uint8_t>(o);
           }
@@ -613,11 +733,8 @@ void Restorer::DecodeSentence(Item* items, size_t n, Memo* memo) const {
   double top = kNever * 10;
   for (size_t p = 0; p < prev_count; ++p) {
     for (size_t q = 0; q < kept_count[n - 1]; ++q) {
-      if (best[p][q] <= kNever) continue;
-      uint32_t u = n >= 2 ? kept_id(n - 2, p) : kB;
-      double s =
-          best[p][q] + memo->Trigram(lm_, u, kept_id(n - 1, q), kB, into[at[n] + kept[n - 1][q]]);
-      if (s > top) top = s, bp = p, bq = q;
+      double s = best[p][q] + trigram[t++];
+      if (best[p][q] > kNever && s > top) top = s, bp = p, bq = q;
     }
   }
   for (size_t i = n; i-- > 0;) {
@@ -653,7 +770,7 @@ ChannelModel Restorer::Adapt(const std::vector<Item>& items) const {
     if (c.id == LanguageModel::kUnknown) continue;
     auto [it, fresh] = seen.try_emplace(&c);
     if (fresh) {
-      it->second.intended = ToUtf32(c.text);
+      it->second.intended = Spelt(*item.observed, c);
       it->second.observed = *item.observed;
       it->second.times = 0;
     }
@@ -668,13 +785,17 @@ ChannelModel Restorer::Adapt(const std::vector<Item>& items) const {
 Rewrite Restorer::Restore(std::string_view text) const {
   RewriteBuilder out(text);
   std::vector<Item> items;
+  // A word takes two bytes at the least; a chunk holds at most twice
+  // kChunkItems. Growing by doubling would write every item twice over.
+  items.reserve(std::min(text.size() / 2 + 1, 2 * kChunkItems));
   std::unordered_map<std::u32string, std::vector<Candidate>> cache, adapted_cache;
   Scratch scratch(lm_.size());
   Memo memo;
+  Lattice lattice;
 
   auto flush = [&] {
     Weights weights = FitWeights(items);
-    Decode(items, weights, /*fresh=*/true, &memo);
+    Decode(items, weights, /*fresh=*/true, &memo, &lattice);
     // The kept readings of sure words; items point into it until output.
     std::unordered_map<const Candidate*, std::vector<Candidate>> pinned;
     if (std::exp(weights.log_weight[kOcr]) >= kAdaptMinOcrShare) {
@@ -691,6 +812,8 @@ Rewrite Restorer::Restore(std::string_view text) const {
           auto [it, fresh] = pinned.try_emplace(&c);
           if (fresh) it->second.push_back(c);
           item.candidates = &it->second;
+          item.choice = 0;
+          item.pinned = true;
           sure.emplace_back(i, item.confidence);
           continue;
         }
@@ -701,17 +824,22 @@ Rewrite Restorer::Restore(std::string_view text) const {
         }
         item.candidates = &it->second;
       }
-      Decode(items, weights, /*fresh=*/false, &memo);
+      Decode(items, weights, /*fresh=*/false, &memo, &lattice);
       for (const auto& [i, confidence] : sure) items[i].confidence = confidence;
     }
+    out.ReserveEdits(std::count_if(items.begin(), items.end(), [](const Item& item) {
+      return item.candidates && !(*item.candidates)[item.choice].written;
+    }));
     for (const Item& item : items) {
       if (!item.candidates) continue;
       const Candidate& c = (*item.candidates)[item.choice];
-      std::string_view before = text.substr(item.begin, item.end - item.begin);
-      if (c.text == before) continue;
-      bool marks_only = Skeleton(ToUtf32(before)) == Skeleton(ToUtf32(c.text));
+      if (c.written) continue;
+      std::u32string spelt = Spelt(*item.observed, c);
+      if (spelt == *item.observed) continue;
+      bool marks_only = Skeleton(*item.observed) == Skeleton(spelt);
       out.CopyTo(item.begin);
-      out.Replace(before.size(), c.text, marks_only ? "diacritics" : "letters", item.confidence);
+      out.Replace(item.end - item.begin, ToUtf8(spelt), marks_only ? "diacritics" : "letters",
+                  item.confidence);
     }
     items.clear();
     cache.clear();

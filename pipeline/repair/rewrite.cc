@@ -39,6 +39,12 @@ RewriteBuilder::RewriteBuilder(std::string_view input, size_t max_edits)
   out_.text.reserve(input.size());
 }
 
+void RewriteBuilder::ReserveEdits(size_t n) {
+  std::vector<RepairEdit>& edits = out_.edits;
+  if (edits.capacity() - edits.size() >= n) return;
+  edits.reserve(std::max(edits.size() + n, 2 * edits.capacity()));
+}
+
 void RewriteBuilder::Copy(size_t n) {
   assert(n <= remaining());
   out_.text.append(input_.substr(pos_, n));

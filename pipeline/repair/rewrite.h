@@ -47,6 +47,11 @@ class RewriteBuilder {
   size_t position() const { return pos_; }
   size_t remaining() const { return input_.size() - pos_; }
 
+  // Makes room for `n` more edits: a caller that knows about how many it
+  // will make spares the log its growth, which would write every edit
+  // twice over into fresh memory.
+  void ReserveEdits(size_t n);
+
   // Copies the next `n` input bytes unchanged.
   void Copy(size_t n);
   // Copies unchanged up to input offset `input_offset` (>= position()).
