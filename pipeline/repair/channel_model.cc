@@ -296,29 +296,22 @@ double ChannelModel::LogProb(std::u32string_view observed, std::u32string_view i
 double ChannelModel::DenseLogProb(const uint32_t* observed, size_t m, const uint32_t* intended,
                                   size_t n) const {
   // Align()'s table a row of intended characters at a time, each cell
-  // pulling from the cells that reach it rather than pushing to them; the
-  // candidate search runs this for every word it weighs. Unreachable cells
-  // hold kNever, as there.
+  // taking the best of the cells that reach it rather than pushing to them;
+  // the candidate search runs this for every word it weighs. Every cell is
+  // reachable (any character may be lost or stray, at a finite cost), so
+  // none is left at Align()'s kNever.
   const size_t a = doubles_.size();
   double rows[2][kMaxLength + 1];
   double *prev = rows[0], *cur = rows[1];
-  auto relax = [](double* cell, double from, double logp) {
-    if (from > kNever && from + logp > *cell) *cell = from + logp;
-  };
   prev[0] = 0;
-  for (size_t j = 1; j <= m; ++j) {
-    prev[j] = kNever;
-    relax(&prev[j], prev[j - 1], single_[observed[j - 1]]);  // Stray character.
-  }
+  for (size_t j = 1; j <= m; ++j) prev[j] = prev[j - 1] + single_[observed[j - 1]];  // Stray.
   for (size_t i = 0; i < n; ++i) {
     const uint32_t c = intended[i];
     const float* sub = &single_[c * a];
-    cur[0] = kNever;
-    relax(&cur[0], prev[0], sub[0]);  // Lost.
+    const double lost = sub[0];
+    cur[0] = prev[0] + lost;
     for (size_t j = 1; j <= m; ++j) {
-      cur[j] = kNever;
-      relax(&cur[j], prev[j], sub[0]);
-      relax(&cur[j], prev[j - 1], sub[observed[j - 1]]);
+      double best = std::max(prev[j] + lost, prev[j - 1] + sub[observed[j - 1]]);
       if (j >= 2) {
         float logp = unseen_double_[c];
         for (const Double& d : doubles_[c]) {
@@ -327,9 +320,9 @@ double ChannelModel::DenseLogProb(const uint32_t* observed, size_t m, const uint
             break;
           }
         }
-        relax(&cur[j], prev[j - 2], logp);
+        best = std::max(best, prev[j - 2] + logp);
       }
-      relax(&cur[j], cur[j - 1], single_[observed[j - 1]]);
+      cur[j] = std::max(best, cur[j - 1] + single_[observed[j - 1]]);
     }
     std::swap(prev, cur);
   }

@@ -447,34 +447,11 @@ double Restorer::CaseScore(const Item& item, const Candidate& c) const {
   return 0;
 }
 
-std::vector<std::pair<std::vector<Restorer::Candidate>*, size_t>> Restorer::Lists(
-    const std::vector<Item>& items) {
-  // By list, then by first place, to count each list and keep its first.
-  std::vector<std::pair<std::vector<Candidate>*, size_t>> seen;
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (items[i].candidates) seen.emplace_back(items[i].candidates, i);
-  }
-  std::sort(seen.begin(), seen.end());
-  std::vector<std::pair<size_t, std::pair<std::vector<Candidate>*, size_t>>> first;
-  for (size_t k = 0; k < seen.size();) {
-    size_t end = k;
-    while (end < seen.size() && seen[end].first == seen[k].first) ++end;
-    first.push_back({seen[k].second, {seen[k].first, end - k}});
-    k = end;
-  }
-  std::sort(first.begin(), first.end());
-  std::vector<std::pair<std::vector<Candidate>*, size_t>> lists;
-  lists.reserve(first.size());
-  for (const auto& [place, list] : first) lists.push_back(list);
-  return lists;
-}
-
-Restorer::Weights Restorer::FitWeights(const std::vector<Item>& items) const {
+Restorer::Weights Restorer::FitWeights(const ListUses& lists) const {
   // EM over the words of the chunk: how much of the text each channel
   // component explains, each word's readings weighted by their unigram
   // probability. One pseudo-observation per component keeps every
   // component possible.
-  std::vector<std::pair<std::vector<Candidate>*, size_t>> lists = Lists(items);
   std::vector<std::pair<std::array<double, kComponents>, double>> likelihoods;
   likelihoods.reserve(lists.size());
   for (const auto& [candidates, n] : lists) {
@@ -505,10 +482,10 @@ Restorer::Weights Restorer::FitWeights(const std::vector<Item>& items) const {
   return w;
 }
 
-void Restorer::Decode(std::vector<Item>& items, const Weights& weights, bool fresh, Memo* memo,
-                      Lattice* lattice) const {
+void Restorer::Decode(std::vector<Item>& items, const ListUses& lists, const Weights& weights,
+                      bool fresh, Memo* memo, Lattice* lattice) const {
   // Score every reading under the fitted channel and drop hopeless ones.
-  for (const auto& [candidates, n] : Lists(items)) {
+  for (const auto& [candidates, n] : lists) {
     std::vector<Candidate>& list = *candidates;
     for (Candidate& c : list) {
       c.score = kNever;
@@ -788,43 +765,54 @@ Rewrite Restorer::Restore(std::string_view text) const {
   // A word takes two bytes at the least; a chunk holds at most twice
   // kChunkItems. Growing by doubling would write every item twice over.
   items.reserve(std::min(text.size() / 2 + 1, 2 * kChunkItems));
-  std::unordered_map<std::u32string, std::vector<Candidate>> cache, adapted_cache;
+  // Per distinct word of the chunk: its readings, and their place in the
+  // chunk's ListUses.
+  using Entry = std::pair<std::vector<Candidate>, size_t>;
+  std::unordered_map<std::u32string, Entry> cache, adapted_cache;
+  ListUses lists;
+  // Counts one more use of `entry`'s readings, new to `uses` if `fresh`.
+  auto use = [](Entry& entry, bool fresh, ListUses* uses) {
+    if (fresh) {
+      entry.second = uses->size();
+      uses->emplace_back(&entry.first, 0);
+    }
+    ++(*uses)[entry.second].second;
+    return &entry.first;
+  };
   Scratch scratch(lm_.size());
   Memo memo;
   Lattice lattice;
 
   auto flush = [&] {
-    Weights weights = FitWeights(items);
-    Decode(items, weights, /*fresh=*/true, &memo, &lattice);
+    Weights weights = FitWeights(lists);
+    Decode(items, lists, weights, /*fresh=*/true, &memo, &lattice);
     // The kept readings of sure words; items point into it until output.
-    std::unordered_map<const Candidate*, std::vector<Candidate>> pinned;
+    std::unordered_map<const Candidate*, Entry> pinned;
     if (std::exp(weights.log_weight[kOcr]) >= kAdaptMinOcrShare) {
       ChannelModel adapted = Adapt(items);
       // Words the first pass was sure of keep their reading: the adapted
       // channel learned from them. The others are read again with it, among
       // their sure neighbours, under the same mixture weights.
       std::vector<std::pair<size_t, double>> sure;
+      ListUses again;
       for (size_t i = 0; i < items.size(); ++i) {
         Item& item = items[i];
         if (!item.candidates) continue;
         const Candidate& c = (*item.candidates)[item.choice];
         if (item.confidence >= kPinConfidence && c.id != LanguageModel::kUnknown) {
           auto [it, fresh] = pinned.try_emplace(&c);
-          if (fresh) it->second.push_back(c);
-          item.candidates = &it->second;
+          if (fresh) it->second.first.push_back(c);
+          item.candidates = use(it->second, fresh, &again);
           item.choice = 0;
           item.pinned = true;
           sure.emplace_back(i, item.confidence);
           continue;
         }
-        auto it = adapted_cache.find(*item.observed);
-        if (it == adapted_cache.end()) {
-          it = adapted_cache.emplace(*item.observed, Candidates(*item.observed, adapted, &scratch))
-                   .first;
-        }
-        item.candidates = &it->second;
+        auto [it, fresh] = adapted_cache.try_emplace(*item.observed);
+        if (fresh) it->second.first = Candidates(*item.observed, adapted, &scratch);
+        item.candidates = use(it->second, fresh, &again);
       }
-      Decode(items, weights, /*fresh=*/false, &memo, &lattice);
+      Decode(items, again, weights, /*fresh=*/false, &memo, &lattice);
       for (const auto& [i, confidence] : sure) items[i].confidence = confidence;
     }
     out.ReserveEdits(std::count_if(items.begin(), items.end(), [](const Item& item) {
@@ -844,6 +832,7 @@ Rewrite Restorer::Restore(std::string_view text) const {
     items.clear();
     cache.clear();
     adapted_cache.clear();
+    lists.clear();
   };
   auto boundary = [&] {
     if (!items.empty() && !items.back().candidates &&
@@ -883,11 +872,9 @@ Rewrite Restorer::Restore(std::string_view text) const {
         item.fixed = LanguageModel::kNumber;
       } else {
         std::u32string observed = ToUtf32(line.substr(t.begin, t.end - t.begin));
-        auto it = cache.find(observed);
-        if (it == cache.end()) {
-          it = cache.emplace(observed, TrainedCandidates(observed, &scratch)).first;
-        }
-        item.candidates = &it->second;
+        auto [it, fresh] = cache.try_emplace(std::move(observed));
+        if (fresh) it->second.first = TrainedCandidates(it->first, &scratch);
+        item.candidates = use(it->second, fresh, &lists);
         item.observed = &it->first;
         item.shape = shapes[k];
         item.mid_sentence = !items.empty() && (items.back().candidates ||

@@ -71,18 +71,19 @@ class Restorer {
   std::vector<Candidate> TrainedCandidates(const std::u32string& observed, Scratch* scratch) const;
   // The channel adapted to the confident readings of a decoded chunk.
   ChannelModel Adapt(const std::vector<Item>& items) const;
-  // The distinct candidate lists of `items`, each with the number of items
-  // holding it, in the order the items first hold them: EM and scoring run
-  // once per list, in an order that does not hang on where lists live.
-  static std::vector<std::pair<std::vector<Candidate>*, size_t>> Lists(
-      const std::vector<Item>& items);
-  Weights FitWeights(const std::vector<Item>& items) const;
+  // The distinct candidate lists of a chunk's words, in the order the words
+  // first use them, each with how many words use it: EM and scoring run
+  // once per list.
+  using ListUses = std::vector<std::pair<std::vector<Candidate>*, size_t>>;
+  Weights FitWeights(const ListUses& lists) const;
   // Log probability of the case `c` is written in, given its context.
   double CaseScore(const Item& item, const Candidate& c) const;
-  // `fresh`: these items are new to `memo`, which is emptied and sized for
-  // them; a second decode of the same items keeps what the first looked up.
-  void Decode(std::vector<Item>& items, const Weights& weights, bool fresh, Memo* memo,
-              Lattice* lattice) const;
+  // Scores the readings of `lists`, the ListUses of `items`, then decodes
+  // each sentence. `fresh`: these items are new to `memo`, which is emptied
+  // and sized for them; a second decode of the same items keeps what the
+  // first looked up.
+  void Decode(std::vector<Item>& items, const ListUses& lists, const Weights& weights, bool fresh,
+              Memo* memo, Lattice* lattice) const;
   // Chooses a reading for each of the `n` words of one sentence.
   void DecodeSentence(Item* items, size_t n, Memo* memo, Lattice* lattice) const;
 
