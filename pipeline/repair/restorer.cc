@@ -80,20 +80,26 @@ CaseShape SpellingShape(std::u32string_view observed) {
 }
 
 // `word` spelt in the case of `observed` (`lower` is `observed` in small
-// letters, `shape` its SpellingShape).
-std::u32string Spell(std::u32string_view word, std::u32string_view observed,
-                     std::u32string_view lower, CaseShape shape) {
-  if (lower == word) return std::u32string(observed);
-  return ApplyShape(word, shape, observed);
+// letters, `shape` its SpellingShape), in `buffer` when it needs one.
+std::u32string_view Spell(std::u32string_view word, std::u32string_view observed,
+                          std::u32string_view lower, CaseShape shape, std::u32string* buffer) {
+  if (lower == word) return observed;
+  if (shape == CaseShape::kLower) return word;
+  buffer->assign(word);
+  Reshape(buffer, shape, observed);
+  return *buffer;
 }
 
-// Every letter without its marks, case kept: what typing without marks gives.
-std::u32string Strip(std::u32string_view word) {
-  std::u32string out(word);
-  for (char32_t& c : out) {
+// True if `word` without its marks, case kept, is `typed`: what typing it
+// without marks gives.
+bool StripsTo(std::u32string_view word, std::u32string_view typed) {
+  if (word.size() != typed.size()) return false;
+  for (size_t k = 0; k < word.size(); ++k) {
+    char32_t c = word[k];
     if (char32_t base = BaseLetter(c)) c = IsUpperChar(c) ? UpperChar(base) : base;
+    if (c != typed[k]) return false;
   }
-  return out;
+  return true;
 }
 
 // A skeleton spelled from the first letters of an observed word.
@@ -288,6 +294,8 @@ struct Restorer::Scratch {
   explicit Scratch(size_t vocabulary) : best(vocabulary, kUnseen) {}
   std::vector<double> best;  // Per word id; kUnseen between searches.
   std::vector<std::pair<uint32_t, double>> found, words;
+  std::u32string spelt;                  // Spell()'s buffer.
+  std::vector<std::vector<Partial>> at;  // Skeleton spellings by place.
 };
 
 struct Restorer::Weights {
@@ -316,11 +324,11 @@ std::vector<Restorer::Candidate> Restorer::Candidates(std::u32string_view observ
   std::u32string lower = ToLower(observed);
   const CaseShape shape = SpellingShape(observed);
   uint32_t own = lm_.Find(ToUtf8(lower));
-  auto make = [&](uint32_t id, std::u32string spelt) {
+  auto make = [&](uint32_t id, std::u32string_view spelt) {
     Candidate c;
     c.id = id;
     c.channel[kIntact] = spelt == observed ? 0 : kNever;
-    c.channel[kStripped] = Strip(spelt) == observed ? 0 : kNever;
+    c.channel[kStripped] = StripsTo(spelt, observed) ? 0 : kNever;
     c.channel[kOcr] = channel.LogProb(observed, spelt);
     return c;
   };
@@ -331,7 +339,9 @@ std::vector<Restorer::Candidate> Restorer::Candidates(std::u32string_view observ
   // such as "&" or "1¢" may be all that is left of a syllable ("ở", "lệ").
   if (std::any_of(read.begin(), read.end(), [](const auto& r) { return !r.empty(); })) {
     // Skeleton spellings the observed characters may stand for, best first.
-    std::vector<std::vector<Partial>> at(observed.size() + 1);
+    std::vector<std::vector<Partial>>& at = scratch->at;
+    if (at.size() < observed.size() + 1) at.resize(observed.size() + 1);
+    for (size_t j = 0; j <= observed.size(); ++j) at[j].clear();
     at[0].push_back({SkeletonIndex::Key(), 0});
     for (size_t j = 0; j < observed.size(); ++j) {
       std::vector<Partial>& here = at[j];
@@ -385,7 +395,7 @@ std::vector<Restorer::Candidate> Restorer::Candidates(std::u32string_view observ
     std::vector<std::pair<double, size_t>> prior;  // Of each reading in `out`.
     for (const auto& [id, rough] : words) {
       if (id == own) continue;  // Added below as the observed word itself.
-      Candidate c = make(id, Spell(words_[id], observed, lower, shape));
+      Candidate c = make(id, Spell(words_[id], observed, lower, shape, &scratch->spelt));
       double best = *std::max_element(c.channel, c.channel + kComponents);
       if (best <= kNever) continue;
       prior.emplace_back(lm_.UnigramLogProb(id) + best, out.size());
@@ -410,7 +420,7 @@ std::vector<Restorer::Candidate> Restorer::Candidates(std::u32string_view observ
       out.push_back(std::move(c));
     }
   }
-  Candidate self = make(own, std::u32string(observed));
+  Candidate self = make(own, observed);
   self.written = true;
   if (own == LanguageModel::kUnknown) {
     for (char32_t c : observed) {
@@ -424,7 +434,9 @@ std::vector<Restorer::Candidate> Restorer::Candidates(std::u32string_view observ
 std::u32string Restorer::Spelt(std::u32string_view observed, const Candidate& c) const {
   if (c.written) return std::u32string(observed);
   if (c.recased) return ApplyShape(words_[c.id], CaseShape::kTitle, U"");
-  return Spell(words_[c.id], observed, ToLower(observed), SpellingShape(observed));
+  std::u32string buffer;
+  return std::u32string(
+      Spell(words_[c.id], observed, ToLower(observed), SpellingShape(observed), &buffer));
 }
 
 std::vector<Restorer::Candidate> Restorer::TrainedCandidates(const std::u32string& observed,

@@ -90,6 +90,12 @@ CaseShape ShapeOf(std::u32string_view word) {
 
 std::u32string ApplyShape(std::u32string_view lower, CaseShape shape, std::u32string_view model) {
   std::u32string out(lower);
+  Reshape(&out, shape, model);
+  return out;
+}
+
+void Reshape(std::u32string* lower, CaseShape shape, std::u32string_view model) {
+  std::u32string& out = *lower;
   switch (shape) {
     case CaseShape::kLower:
       break;
@@ -110,7 +116,6 @@ std::u32string ApplyShape(std::u32string_view lower, CaseShape shape, std::u32st
       }
       break;
   }
-  return out;
 }
 
 }  // namespace vnplan

@@ -43,6 +43,8 @@ CaseShape ShapeOf(std::u32string_view word);
 // `lower` spelt in `shape`; kMixed copies the case of `model` letter by letter
 // (both must then have the same length).
 std::u32string ApplyShape(std::u32string_view lower, CaseShape shape, std::u32string_view model);
+// ApplyShape() in place, for callers that spell many words into one buffer.
+void Reshape(std::u32string* lower, CaseShape shape, std::u32string_view model);
 
 std::u32string ToLower(std::u32string_view word);
 
