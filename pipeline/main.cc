@@ -5,6 +5,8 @@
 //   pipeline/pipeline.h    Load -> Ocr -> Repair -> Segment -> Extract
 //   pipeline/document.h    the Document every stage reads and fills
 //   pipeline/json_output.h the Document as versioned JSON
+#include <malloc.h>
+
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -34,6 +36,13 @@ constexpr char kUsage[] =
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Page images come and go by the megabyte, and Tesseract allocates as
+  // much again per page. glibc hands freed blocks that large back to the
+  // kernel, which must map and zero them afresh for the next page; kept,
+  // they are reused (a 2-job OCR run's wall time: about 2.5% less). Memory
+  // stays at its peak, which every page reaches anyway.
+  mallopt(M_MMAP_THRESHOLD, 64 << 20);
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
   if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") ||
       !std::strcmp(argv[1], "help")) {
     std::fputs(kUsage, argc < 2 ? stderr : stdout);
