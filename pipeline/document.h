@@ -70,7 +70,7 @@ struct Page {
   std::vector<std::string> preprocessing;  // Steps applied, in order.
   std::vector<OcrLine> lines;              // Empty for text pages.
   float mean_confidence = 0;
-  double ocr_seconds = 0;  // Wall time inside recognition.
+  double ocr_seconds = 0;  // Wall time inside Tesseract: recognition and reading out its words.
 };
 
 // Where line i of Document::text / original_text came from.
