@@ -478,10 +478,12 @@ Restorer::Weights Restorer::FitWeights(const ListUses& lists) const {
   double weight[kComponents] = {1.0 / 3, 1.0 / 3, 1.0 / 3};
   for (int iteration = 0; iteration < kEmIterations; ++iteration) {
     double sum[kComponents] = {1, 1, 1};
+    double log_weight[kComponents];
+    for (int k = 0; k < kComponents; ++k) log_weight[k] = std::log(weight[k]);
     for (const auto& [l, n] : likelihoods) {
       double post[kComponents], total = kNever;
       for (int k = 0; k < kComponents; ++k) {
-        post[k] = std::log(weight[k]) + l[k];
+        post[k] = log_weight[k] + l[k];
         total = LogSumExp(total, post[k]);
       }
       for (int k = 0; k < kComponents; ++k) sum[k] += n * std::exp(post[k] - total);
