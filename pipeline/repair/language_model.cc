@@ -48,6 +48,10 @@ LanguageModel LanguageModel::Load(const std::string& path) {
     lm.lower_.push_back(std::log1p(-title));
   }
   for (uint32_t i = 0; i < n; ++i) lm.ids_.emplace(lm.words_[i], i);
+  for (uint32_t i = 0; i < n; ++i) {
+    lm.unigram_prob_.push_back(std::exp(static_cast<double>(lm.unigram_[i])));
+    lm.backoff_weight_.push_back(std::exp(static_cast<double>(lm.backoff_[i])));
+  }
   if (n > (1u << kIdBits)) in.Fail("repair language model vocabulary is too large");
   // Three tables of (key, log value) rows; `ids` ids per key.
   auto read_table = [&](Table* table, int ids) {
@@ -101,6 +105,15 @@ void LanguageModel::Table::Prefetch(uint64_t key) const {
 
 float LanguageModel::LogProb(uint32_t prev, uint32_t word) const {
   if (const float* p = bigrams_.Find(Key(prev, word))) return *p;
+  return backoff_[prev] + unigram_[word];
+}
+
+float LanguageModel::LogProb(uint32_t prev, uint32_t word, double* prob) const {
+  if (const float* p = bigrams_.Find(Key(prev, word))) {
+    *prob = std::exp(static_cast<double>(*p));
+    return *p;
+  }
+  *prob = backoff_weight_[prev] * unigram_prob_[word];
   return backoff_[prev] + unigram_[word];
 }
 

@@ -52,6 +52,11 @@ class LanguageModel {
 
   // Natural log of P(word | prev).
   float LogProb(uint32_t prev, uint32_t word) const;
+  // The same, with P(word | prev) itself in `*prob`: decoders that multiply
+  // probabilities ask for millions of pairs, most of them backed off to the
+  // unigram, whose probability is then a product of two stored factors
+  // rather than an exp().
+  float LogProb(uint32_t prev, uint32_t word, double* prob) const;
   // Starts loading what LogProb(prev, word) will read into the processor's
   // cache: a caller about to ask for many pairs overlaps their memory
   // latencies instead of waiting for each in turn.
@@ -83,6 +88,7 @@ class LanguageModel {
   std::vector<std::string> words_;
   std::unordered_map<std::string_view, uint32_t> ids_;  // Views into words_.
   std::vector<float> unigram_, backoff_, title_, lower_;
+  std::vector<double> unigram_prob_, backoff_weight_;  // exp() of unigram_, backoff_.
   // Open addressing, capacity a power of two; empty slots hold kEmpty. Key
   // and value share a slot so a lookup touches one cache line.
   class Table {

@@ -228,8 +228,8 @@ struct Restorer::Memo {
       const auto& [prev, word] = pairs[k];
       BigramSlot& s = bigrams[slots[k]];
       if (s.key != BigramKey(prev, word)) {
-        float l = lm.LogProb(prev, word);
-        s = {BigramKey(prev, word), l, std::exp(static_cast<double>(l))};
+        s.key = BigramKey(prev, word);
+        s.logp = lm.LogProb(prev, word, &s.prob);
       }
       logp[k] = s.logp;
       prob[k] = s.prob;
