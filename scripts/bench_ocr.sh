@@ -10,9 +10,11 @@
 #        SYSTEMS   which to run (default "tesseract ocrmypdf vnplan-j2 vnplan-j1")
 #
 # Prints, per scan condition and system: CER, WER, diacritic-blind CER (from
-# `vnplan eval text`), pages per minute, and for vnplan the share of wall
-# time spent outside Tesseract's recognition (1 - sum of Page::ocr_seconds /
-# (wall time x jobs)). Every system gets two cores' worth of work at once:
+# `vnplan eval text`), pages per minute, CPU seconds per page (every process
+# of the system, user and system time), and for vnplan the share of wall
+# time spent outside Tesseract (1 - sum of Page::ocr_seconds / (wall time x
+# jobs)). CPU per page tells a system that waits from a machine that runs it
+# slower: on a shared machine, 2 jobs can get less than two cores. Every system gets two cores' worth of work at once:
 #   tesseract  `tesseract IMG - -l vie`, two single-threaded processes at a time
 #   ocrmypdf   `ocrmypdf -l vie --deskew --clean --rotate-pages --sidecar
 #              --jobs 2` on each document's pages joined into one PDF (img2pdf)
@@ -30,6 +32,12 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 now() { date +%s.%N; }
+# CPU seconds (user + system) of every child this shell has waited for, from
+# a file of bash's `times`, which must run in this shell (a subshell has
+# no children of its own yet).
+child_cpu() {
+  sed -n 2p "$1" | tr -d 's' | awk '{split($1, u, "m"); split($2, k, "m"); print u[1] * 60 + u[2] + k[1] * 60 + k[2]}'
+}
 
 # Ground truth of a page image: docNNN_COND_pNN.ext -> docNNN_pNN.gt.txt.
 truth() {
@@ -85,7 +93,7 @@ print(total)
 EOF
 }
 
-printf '%-6s %-10s %6s %7s %7s %8s %9s %9s\n' condition system pages CER WER blindCER pages/min outside
+printf '%-6s %-10s %6s %7s %7s %8s %9s %9s %9s\n' condition system pages CER WER blindCER pages/min cpu/page outside
 for condition in clean scan; do
   mapfile -t pages < <(ls "$eval_dir"/doc*_"${condition}"_p*.* | sort | head -n "${SUBSET:-100000}")
   [ "${#pages[@]}" -gt 0 ] || continue
@@ -94,6 +102,7 @@ for condition in clean scan; do
     mkdir -p "$out"
     rm -rf "$work/json"
     start=$(now)
+    times >"$work/cpu_start"
     case $system in
       tesseract) run_tesseract "${pages[@]}" ;;
       ocrmypdf) run_ocrmypdf "${pages[@]}" ;;
@@ -101,6 +110,8 @@ for condition in clean scan; do
       *) echo "bench_ocr: unknown system $system" >&2; exit 2 ;;
     esac
     wall=$(echo "$(now) - $start" | bc -l)
+    times >"$work/cpu_end"
+    cpu=$(echo "$(child_cpu "$work/cpu_end") - $(child_cpu "$work/cpu_start")" | bc -l)
     outside=-
     if [[ $system == vnplan-j* ]]; then
       recognition=$(vnplan_texts)
@@ -112,12 +123,13 @@ for condition in clean scan; do
       printf '%s\t%s\n' "$(truth "$page")" "$out/$(basename "$page").txt" >>"$work/pairs"
     done
     "$vnplan" eval text --json --pairs "$work/pairs" >"$work/score.json"
-    "$python" - "$work/score.json" "$condition" "$system" "${#pages[@]}" "$wall" "$outside" <<'EOF'
+    "$python" - "$work/score.json" "$condition" "$system" "${#pages[@]}" "$wall" "$cpu" "$outside" <<'EOF'
 import json, sys
 s = json.load(open(sys.argv[1]))
-condition, system, pages, wall, outside = sys.argv[2:]
+condition, system, pages, wall, cpu, outside = sys.argv[2:]
 print(f"{condition:<6} {system:<10} {pages:>6} {100 * s['cer']:6.2f}% {100 * s['wer']:6.2f}% "
-      f"{100 * s['diacritic_blind_cer']:7.2f}% {60 * int(pages) / float(wall):9.1f} {outside:>9}")
+      f"{100 * s['diacritic_blind_cer']:7.2f}% {60 * int(pages) / float(wall):9.1f} "
+      f"{float(cpu) / int(pages):8.2f}s {outside:>9}")
 EOF
   done
 done
