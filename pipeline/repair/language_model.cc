@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "pipeline/error.h"
+#include "pipeline/repair/mix_key.h"
 #include "pipeline/repair/model_file.h"
 #include "pipeline/repair/syllable.h"
 
@@ -18,13 +19,6 @@ constexpr double kDiscount = 0.75;
 // Weight, in observations, of the average capitalisation rate in a word's
 // own rate.
 constexpr double kCasePrior = 2;
-
-size_t Mix(uint64_t key) {
-  key ^= key >> 33;
-  key *= 0xff51afd7ed558ccdULL;
-  key ^= key >> 33;
-  return static_cast<size_t>(key);
-}
 
 }  // namespace
 
@@ -86,21 +80,21 @@ void LanguageModel::Table::Reserve(size_t n) {
 
 void LanguageModel::Table::Insert(uint64_t key, float value) {
   size_t mask = slots_.size() - 1;
-  size_t slot = Mix(key) & mask;
+  size_t slot = MixKey(key) & mask;
   while (slots_[slot].key != kEmpty && slots_[slot].key != key) slot = (slot + 1) & mask;
   slots_[slot] = Slot{key, value};
 }
 
 const float* LanguageModel::Table::Find(uint64_t key) const {
   size_t mask = slots_.size() - 1;
-  for (size_t slot = Mix(key) & mask;; slot = (slot + 1) & mask) {
+  for (size_t slot = MixKey(key) & mask;; slot = (slot + 1) & mask) {
     if (slots_[slot].key == key) return &slots_[slot].value;
     if (slots_[slot].key == kEmpty) return nullptr;
   }
 }
 
 void LanguageModel::Table::Prefetch(uint64_t key) const {
-  __builtin_prefetch(&slots_[Mix(key) & (slots_.size() - 1)]);
+  __builtin_prefetch(&slots_[MixKey(key) & (slots_.size() - 1)]);
 }
 
 float LanguageModel::LogProb(uint32_t prev, uint32_t word) const {

@@ -3,18 +3,13 @@
 #include <algorithm>
 #include <bit>
 
+#include "pipeline/repair/mix_key.h"
+
 namespace vnplan {
 namespace {
 
 constexpr uint32_t kWildcard = 27;  // After 'z' (26).
 constexpr uint32_t kOther = 31;     // A letter no skeleton has.
-
-size_t Mix(uint64_t key) {
-  key ^= key >> 33;
-  key *= 0xff51afd7ed558ccdULL;
-  key ^= key >> 33;
-  return static_cast<size_t>(key);
-}
 
 }  // namespace
 
@@ -52,7 +47,7 @@ SkeletonIndex::Lists::Lists(std::vector<std::pair<uint64_t, uint32_t>> pairs) {
     size_t end = k;
     while (end < pairs.size() && pairs[end].first == pairs[k].first)
       ids_.push_back(pairs[end++].second);
-    size_t slot = Mix(pairs[k].first) & mask;
+    size_t slot = MixKey(pairs[k].first) & mask;
     while (slots_[slot].key != kEmpty) slot = (slot + 1) & mask;
     slots_[slot] = {pairs[k].first, static_cast<uint32_t>(ids_.size() - (end - k)),
                     static_cast<uint32_t>(end - k)};
@@ -63,7 +58,7 @@ SkeletonIndex::Lists::Lists(std::vector<std::pair<uint64_t, uint32_t>> pairs) {
 void SkeletonIndex::Lists::Append(uint64_t key, double logp,
                                   std::vector<std::pair<uint32_t, double>>* found) const {
   size_t mask = slots_.size() - 1;
-  for (size_t slot = Mix(key) & mask; slots_[slot].key != kEmpty; slot = (slot + 1) & mask) {
+  for (size_t slot = MixKey(key) & mask; slots_[slot].key != kEmpty; slot = (slot + 1) & mask) {
     if (slots_[slot].key != key) continue;
     const Slot& s = slots_[slot];
     for (uint32_t k = s.begin; k < s.begin + s.count; ++k) found->emplace_back(ids_[k], logp);
