@@ -98,8 +98,8 @@ void LanguageModel::Table::Prefetch(uint64_t key) const {
 }
 
 float LanguageModel::LogProb(uint32_t prev, uint32_t word) const {
-  if (const float* p = bigrams_.Find(Key(prev, word))) return *p;
-  return backoff_[prev] + unigram_[word];
+  double prob;
+  return LogProb(prev, word, &prob);
 }
 
 float LanguageModel::LogProb(uint32_t prev, uint32_t word, double* prob) const {

@@ -170,7 +170,6 @@ struct Restorer::Item {
   // for a word in capitals, the log odds of capitals on its line.
   CaseShape shape = CaseShape::kLower;
   bool mid_sentence = false;
-  bool pinned = false;  // Its reading kept from the first pass.
   double log_upper = 0, log_recased = 0;
 };
 
@@ -205,7 +204,7 @@ struct Restorer::Memo {
   int bits = kMinBits;
   std::vector<BigramSlot> bigrams;
   std::vector<TrigramSlot> trigrams;
-  std::vector<size_t> slots;  // Bigrams()'s, reused.
+  std::vector<size_t> slots;  // Bigrams()' and Trigrams()' slot indexes, reused.
 
   size_t Index(uint64_t key) const { return (key * 0x9E3779B97F4A7C15ULL) >> (64 - bits); }
   static uint64_t BigramKey(uint32_t prev, uint32_t word) { return (uint64_t{prev} << 32) | word; }
@@ -245,26 +244,27 @@ struct Restorer::Memo {
   }
   // LanguageModel::LogProb of each of `trigrams`, in blocks whose memory
   // is fetched together as in Bigrams().
-  void Trigrams(const LanguageModel& lm, const std::vector<Trigram>& trigrams, float* logp) {
+  void Trigrams(const LanguageModel& lm, const std::vector<Trigram>& wanted, float* logp) {
     constexpr size_t kBlock = 64;
     slots.resize(kBlock);
-    for (size_t begin = 0; begin < trigrams.size(); begin += kBlock) {
-      size_t end = std::min(trigrams.size(), begin + kBlock);
+    for (size_t begin = 0; begin < wanted.size(); begin += kBlock) {
+      size_t end = std::min(wanted.size(), begin + kBlock);
       for (size_t k = begin; k < end; ++k) {
-        slots[k - begin] = Index(TrigramKey(trigrams[k]));
-        __builtin_prefetch(&this->trigrams[slots[k - begin]]);
+        slots[k - begin] = Index(TrigramKey(wanted[k]));
+        __builtin_prefetch(&trigrams[slots[k - begin]]);
       }
       for (size_t k = begin; k < end; ++k) {
-        const Trigram& t = trigrams[k];
-        if (this->trigrams[slots[k - begin]].key != TrigramKey(t)) {
+        const Trigram& t = wanted[k];
+        if (trigrams[slots[k - begin]].key != TrigramKey(t)) {
           lm.PrefetchTrigram(t.first, t.prev, t.word);
         }
       }
       for (size_t k = begin; k < end; ++k) {
-        const Trigram& t = trigrams[k];
-        TrigramSlot& s = this->trigrams[slots[k - begin]];
-        if (s.key != TrigramKey(t))
+        const Trigram& t = wanted[k];
+        TrigramSlot& s = trigrams[slots[k - begin]];
+        if (s.key != TrigramKey(t)) {
           s = {TrigramKey(t), lm.LogProb(t.first, t.prev, t.word, t.bigram)};
+        }
         logp[k] = s.logp;
       }
     }
@@ -530,14 +530,10 @@ void Restorer::Decode(std::vector<Item>& items, const ListUses& lists, const Wei
     memo->Reset(pairs);
   }
   size_t sentence = 0;
-  bool open = false;  // The sentence has a word whose reading is not pinned.
   for (size_t i = 0; i <= items.size(); ++i) {
     if (i == items.size() || (!items[i].candidates && items[i].fixed == LanguageModel::kBoundary)) {
-      if (open) DecodeSentence(items.data() + sentence, i - sentence, memo, lattice);
+      DecodeSentence(items.data() + sentence, i - sentence, memo, lattice);
       sentence = i + 1;
-      open = false;
-    } else {
-      open = open || (items[i].candidates && !items[i].pinned);
     }
   }
 }
@@ -817,8 +813,6 @@ Rewrite Restorer::Restore(std::string_view text) const {
           auto [it, fresh] = pinned.try_emplace(&c);
           if (fresh) it->second.first.push_back(c);
           item.candidates = use(it->second, fresh, &again);
-          item.choice = 0;
-          item.pinned = true;
           sure.emplace_back(i, item.confidence);
           continue;
         }

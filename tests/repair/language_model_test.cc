@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "pipeline/error.h"
@@ -51,6 +52,17 @@ TEST_F(LanguageModelTest, SeenPairsBeatUnseenOnes) {
   // Back-off gives every pair a probability.
   EXPECT_TRUE(std::isfinite(lm.LogProb(hoac, hoac)));
   EXPECT_LT(lm.LogProb(hoac, hoac), 0);
+}
+
+TEST_F(LanguageModelTest, ProbabilityOutIsTheExpOfTheLogForSeenAndBackedOffPairs) {
+  LanguageModel lm = LanguageModel::Load(path_);
+  uint32_t ke = lm.Find("kế"), hoach = lm.Find("hoạch"), hoac = lm.Find("hoặc");
+  for (auto [prev, word] : {std::pair{ke, hoach}, std::pair{hoac, hoac}}) {
+    double prob = -1;
+    float logp = lm.LogProb(prev, word, &prob);
+    EXPECT_EQ(logp, lm.LogProb(prev, word));
+    EXPECT_NEAR(prob, std::exp(static_cast<double>(logp)), 1e-6 * prob);
+  }
 }
 
 TEST_F(LanguageModelTest, ProbabilitiesAfterAWordSumToAboutOne) {
